@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+// `npm run check` (and `typecheck`, `lint`): checks every .ets/.ts file of components/ and demo/ (or the
+// paths given) and prints `path:line:col rule message` per problem; exits 1 on any error.
+// Flags: --no-types, --no-lint, --no-ui (also turns off resource rules), --quiet-warnings.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { check } = require('./checker');
+const { REPO_ROOT } = require('./ets-options');
+
+const DEFAULT_ROOTS = ['components', 'demo'];
+const SKIP_DIRS = new Set(['node_modules', 'oh_modules', 'build', '.hvigor', '.preview', 'libs', 'token-server']);
+/** Build scripts run by hvigor (plain TypeScript with hvigor's own types), not ArkTS. */
+const SKIP_FILES = new Set(['hvigorfile.ts']);
+
+function collect(target, out) {
+  const stat = fs.statSync(target);
+  if (stat.isFile()) {
+    if (/\.(ets|ts)$/.test(target) && !SKIP_FILES.has(path.basename(target))) out.push(target);
+    return out;
+  }
+  for (const entry of fs.readdirSync(target, { withFileTypes: true })) {
+    if (entry.isDirectory() && SKIP_DIRS.has(entry.name)) continue;
+    collect(path.join(target, entry.name), out);
+  }
+  return out;
+}
+
+function main() {
+  const argv = process.argv.slice(2);
+  const flags = new Set(argv.filter((a) => a.startsWith('--')));
+  const targets = argv.filter((a) => !a.startsWith('--'));
+  const roots = targets.length > 0 ? targets.map((t) => path.resolve(t)) : DEFAULT_ROOTS.map((r) => path.join(REPO_ROOT, r));
+  const files = roots.filter((r) => fs.existsSync(r)).flatMap((r) => collect(r, []));
+  const started = Date.now();
+  const problems = check(files, {
+    types: !flags.has('--no-types'),
+    lint: !flags.has('--no-lint'),
+    ui: !flags.has('--no-ui'),
+    resources: !flags.has('--no-ui'),
+  });
+  const errors = problems.filter((p) => p.severity === 'error');
+  for (const p of problems) {
+    if (p.severity === 'warning' && flags.has('--quiet-warnings')) continue;
+    process.stdout.write(p.format() + '\n');
+  }
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`checked ${files.length} files in ${secs}s: ${errors.length} errors, ${problems.length - errors.length} warnings\n`);
+  process.exitCode = errors.length > 0 ? 1 : 0;
+}
+
+main();

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+// Builds the `ets` compiler option that DevEco reads from ets-loader's tsconfig.json. That file is not on
+// npm, so the list of built-in components is derived from the SDK declarations (@arkts/declarations): every
+// `declare const X: XInterface` in component/*.d.ts is a component. Without this option ohos-typescript
+// cannot parse `Row() { ... }` and the ArkTS linter silently reports nothing for UI files.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const SDK_DIR = path.join(REPO_ROOT, 'node_modules', '@arkts', 'declarations');
+const SDK_DIST = path.join(SDK_DIR, 'dist');
+const COMPONENT_DIR = path.join(SDK_DIST, 'component');
+
+/** Every SDK component declaration file, listed one by one (component-all.d.ts cannot be resolved by TS 4.9). */
+function sdkComponentFiles() {
+  return fs.readdirSync(COMPONENT_DIR)
+    .filter((f) => f.endsWith('.d.ts') && f !== 'index-full.d.ts')
+    .map((f) => path.join(COMPONENT_DIR, f));
+}
+
+let cached;
+/** The EtsOptions object, computed once per process. */
+function etsOptions() {
+  if (cached) return cached;
+  const components = new Set();
+  const withAttributes = [];
+  const declared = new Set();
+  const sources = sdkComponentFiles().map((f) => fs.readFileSync(f, 'utf8'));
+  for (const text of sources) {
+    for (const m of text.matchAll(/declare const (\w+)Instance:\s*(\w+);/g)) declared.add(m[1] + '|' + m[2]);
+  }
+  for (const text of sources) {
+    for (const m of text.matchAll(/declare const (\w+):\s*(\w+)Interface;/g)) {
+      components.add(m[1]);
+      for (const d of declared) {
+        const parts = d.split('|');
+        if (parts[0] === m[1]) withAttributes.push({ name: m[1], type: parts[1], instance: m[1] + 'Instance' });
+      }
+    }
+  }
+  // Built-ins whose declaration does not follow the pattern above.
+  for (const extra of ['ForEach', 'LazyForEach', 'Repeat']) components.add(extra);
+  const propertyDecorator = (name, needInitialization) => ({ name, needInitialization });
+  cached = {
+    render: { method: ['build', 'pageTransition'], decorator: ['Builder', 'LocalBuilder'] },
+    components: Array.from(components).sort(),
+    libs: [],
+    extend: { decorator: ['Extend', 'AnimatableExtend'], components: withAttributes },
+    styles: {
+      decorator: 'Styles',
+      component: { name: 'Common', type: 'T', instance: 'CommonInstance' },
+      property: 'stateStyles',
+    },
+    concurrent: { decorator: 'Concurrent' },
+    customComponent: 'CustomComponent',
+    syntaxComponents: {
+      paramsUICallback: ['ForEach', 'LazyForEach'],
+      attrUICallback: [{ name: 'Repeat', attributes: ['each', 'template'] }],
+    },
+    propertyDecorators: [
+      propertyDecorator('State', true), propertyDecorator('Prop', false), propertyDecorator('Link', false),
+      propertyDecorator('ObjectLink', false), propertyDecorator('Provide', true), propertyDecorator('Consume', false),
+      propertyDecorator('StorageLink', true), propertyDecorator('StorageProp', true),
+      propertyDecorator('LocalStorageLink', true), propertyDecorator('LocalStorageProp', true),
+      propertyDecorator('BuilderParam', false), propertyDecorator('Watch', false), propertyDecorator('Track', false),
+    ],
+    emitDecorators: [
+      { name: 'Entry', emitParameters: true }, { name: 'Component', emitParameters: false },
+      { name: 'Reusable', emitParameters: false }, { name: 'CustomDialog', emitParameters: false },
+      { name: 'Preview', emitParameters: true }, { name: 'Observed', emitParameters: false },
+      { name: 'Sendable', emitParameters: false },
+    ],
+  };
+  return cached;
+}
+
+module.exports = { etsOptions, sdkComponentFiles, SDK_DIST, COMPONENT_DIR, REPO_ROOT };

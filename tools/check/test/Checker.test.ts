@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+// The checker is a tool we own, so it is tested like product code: every fixture under tools/check/fixtures
+// holds one known problem, and the checker must report exactly that rule for it (and nothing for Clean.ets).
+import { describe, it, expect } from '@ohos/hypium';
+import * as fs from 'fs';
+import * as path from 'path';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const checker = require('../checker');
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'src', 'main', 'ets');
+
+/** Fixture file → the rules it must produce (several only where DevEco itself reports twice). */
+const EXPECTED: Record<string, string[]> = {
+  'AnyType.ets': ['arkts-no-any-unknown'],
+  'UntypedObjectLiteral.ets': ['arkts-no-untyped-obj-literals'],
+  'MisspelledAttribute.ets': ['TS2551'],
+  'WrongAttributeType.ets': ['TS2345'],
+  'TwoRoots.ets': ['ui-one-root'],
+  'InitialisedLink.ets': ['ui-link-initialized'],
+  'UnresolvedImport.ets': ['TS2307'],
+  'UnknownResource.ets': ['resource-unknown'],
+  'SpanOutsideText.ets': ['ui-span-parent'],
+  'EntryOutsidePages.ets': ['ui-entry-location'],
+  'StructWithoutBuild.ets': ['ui-struct-build'],
+  'StateWithoutDefault.ets': ['TS2564', 'ui-state-default'],
+  'PlainObjectToObjectLink.ets': ['ui-objectlink-plain'],
+  'HardCodedText.ets': ['ui-hardcoded-text'],
+  'HardCodedColor.ets': ['ui-hardcoded-color'],
+  'Clean.ets': [],
+};
+
+interface Problem { file: string; rule: string; message: string; severity: string; }
+let problems: Problem[] | undefined;
+function problemsOf(fixture: string): Problem[] {
+  if (problems === undefined) {
+    const files = fs.readdirSync(FIXTURES).map((f) => path.join(FIXTURES, f));
+    problems = checker.check(files) as Problem[];
+  }
+  return problems.filter((p) => path.basename(p.file) === fixture);
+}
+
+export default function checkerTest() {
+  describe('Checker', () => {
+    it('has an expectation for every fixture file', 0, () => {
+      const files = fs.readdirSync(FIXTURES).sort();
+      expect(JSON.stringify(files)).assertEqual(JSON.stringify(Object.keys(EXPECTED).sort()));
+    });
+    for (const fixture of Object.keys(EXPECTED)) {
+      const want = EXPECTED[fixture];
+      const title = want.length === 0
+        ? `reports nothing for ${fixture}, which DevEco accepts`
+        : `reports ${want.join(' and ')} for ${fixture}`;
+      it(title, 0, () => {
+        const got = problemsOf(fixture).map((p) => p.rule).sort();
+        expect(JSON.stringify(got)).assertEqual(JSON.stringify(want.slice().sort()));
+      });
+    }
+    it('marks a plain object passed to an @ObjectLink child as a warning, not an error', 0, () => {
+      const p = problemsOf('PlainObjectToObjectLink.ets')[0];
+      expect(p.severity).assertEqual('warning');
+    });
+    it('says what to add when a resource is missing', 0, () => {
+      expect(problemsOf('UnknownResource.ets')[0].message).assertContain("add 'fixture_lable' to resources/base/element/string.json");
+    });
+    it('suggests the right attribute name for a misspelling', 0, () => {
+      expect(problemsOf('MisspelledAttribute.ets')[0].message).assertContain("Did you mean 'fontColor'?");
+    });
+  });
+}

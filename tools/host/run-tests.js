@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: Apache-2.0
+// Runs hypium suites in Node: the local tests DevEco runs (components/src/test, demo/src/test) and the
+// host-only suites under tools/**/test. Hypium prints the device protocol and has no summary or exit code of
+// its own, so this runner prints one line per test, the OHOS_REPORT_RESULT line, a closing
+// `N passed, N failed` line, and exits non-zero on any failure or error, or when no test ran.
+//
+// Usage: node tools/host/run-tests.js [--verbose] [--filter <text>] [suite files...]
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { REPO_ROOT } = require('./register');
+
+const SUITE_ROOTS = ['components/src/test', 'demo/src/test', 'tools'];
+const SUITE_PATTERN = /\.test\.(ets|ts)$/;
+
+function discoverSuites(dir, out) {
+  if (!fs.existsSync(dir)) return out;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === 'node_modules' || entry.name === 'fixtures') continue;
+      discoverSuites(full, out);
+    } else if (SUITE_PATTERN.test(entry.name) && entry.name !== 'List.test.ets') {
+      // Under tools/, only files inside a test/ folder are suites.
+      const rel = path.relative(REPO_ROOT, full);
+      if (!rel.startsWith('tools' + path.sep) || rel.split(path.sep).includes('test')) out.push(full);
+    }
+  }
+  return out;
+}
+
+/** The first stack frame outside hypium: where the failing assertion is (mapped to .ets by source maps). */
+function where(err) {
+  const frames = String((err && err.stack) || '').split('\n').filter((l) => /^\s+at /.test(l));
+  const own = frames.find((l) => !l.includes(`${path.sep}node_modules${path.sep}`));
+  return own ? `\n       ${own.trim()}` : '';
+}
+
+function parseArgs(argv) {
+  const args = { verbose: false, filter: undefined, files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--verbose' || argv[i] === '-v') args.verbose = true;
+    else if (argv[i] === '--filter') args.filter = argv[++i];
+    else args.files.push(path.resolve(argv[i]));
+  }
+  return args;
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const files = args.files.length > 0 ? args.files
+    : SUITE_ROOTS.flatMap((root) => discoverSuites(path.join(REPO_ROOT, root), [])).sort();
+
+  const realConsole = { info: console.info, log: console.log, debug: console.debug, warn: console.warn };
+  const out = (line) => process.stdout.write(line + '\n');
+  if (!args.verbose) {
+    console.info = () => undefined;
+    console.log = () => undefined;
+    console.debug = () => undefined;
+    const realError = console.error;
+    console.error = (...a) => { if (!(typeof a[0] === 'string' && a[0].startsWith('[Hypium]'))) realError(...a); };
+  }
+
+  // DevEco's Local Test runs only what src/test/List.test.ets registers: an .ets suite missing there would
+  // pass here and never run on DevEco, so that is an error. (.ts suites are host-only by design.)
+  let unregistered = 0;
+  if (args.files.length === 0) {
+    for (const file of files.filter((f) => f.endsWith('.test.ets'))) {
+      const list = path.join(file.slice(0, file.indexOf(`${path.sep}src${path.sep}test${path.sep}`)), 'src', 'test', 'List.test.ets');
+      if (!fs.existsSync(list)) continue;
+      const rel = './' + path.relative(path.dirname(list), file).split(path.sep).join('/').replace(/\.ets$/, '');
+      if (!fs.readFileSync(list, 'utf8').includes(`'${rel}'`)) {
+        unregistered++;
+        out(`ERR  ${path.relative(REPO_ROOT, file)} is not registered in ${path.relative(REPO_ROOT, list)} (import '${rel}' and call it), so DevEco would not run it`);
+      }
+    }
+  }
+
+  const hypium = require('@ohos/hypium');
+  const Core = require('@ohos/hypium/src/main/core').default;
+  const suites = [];
+  let loadErrors = 0;
+  for (const file of files) {
+    try {
+      const mod = require(file);
+      const fn = mod.default;
+      if (typeof fn !== 'function') throw new Error('has no default export function (the hypium suite)');
+      suites.push(fn);
+    } catch (e) {
+      loadErrors++;
+      out(`ERR  ${path.relative(REPO_ROOT, file)}  could not be loaded: ${e && e.stack ? e.stack : e}`);
+    }
+  }
+
+  const counts = { passed: 0, failed: 0 };
+  const report = {
+    taskStart() {}, suiteStart() {}, suiteDone() {}, specStart() {}, incorrectFormat() {},
+    async specDone() {
+      const core = Core.getInstance();
+      const spec = core.getDefaultService('spec').currentRunningSpec;
+      const suite = core.getDefaultService('suite').getCurrentRunningSuite();
+      const name = `${suite.description} › ${spec.description}`;
+      if (spec.error) {
+        counts.failed++;
+        out(`ERR  ${name}\n       ${(spec.error.stack || spec.error.message || String(spec.error)).split('\n').slice(0, 6).join('\n       ')}`);
+      } else if (spec.fail) {
+        counts.failed++;
+        out(`FAIL ${name}\n       ${spec.fail.message}${where(spec.fail)}`);
+      } else if (spec.isSkip) {
+        out(`skip ${name}`);
+      } else {
+        counts.passed++;
+        out(`ok   ${name}`);
+      }
+    },
+    async taskDone() {},
+  };
+
+  const delegator = {
+    printSync(msg) { if (args.verbose) realConsole.info(msg); else if (/OHOS_REPORT_RESULT/.test(msg)) keepResult(msg); },
+    print(msg) { this.printSync(msg); return Promise.resolve(); },
+    executeShellCommand(cmd, timeout, cb) {
+      const result = { stdResult: '', exitCode: 0 };
+      if (typeof cb === 'function') cb(undefined, result);
+      return Promise.resolve(result);
+    },
+    finishTest(msg, code, cb) {
+      if (typeof cb === 'function') cb();
+      finish();
+      return Promise.resolve();
+    },
+    getAppContext() { return {}; },
+  };
+
+  let resultLine = '';
+  function keepResult(msg) {
+    const m = /OHOS_REPORT_RESULT: stream=[^\n]*/.exec(msg);
+    if (m) resultLine = m[0];
+  }
+
+  let finished = false;
+  function finish() {
+    if (finished) return;
+    finished = true;
+    const failed = counts.failed + loadErrors + unregistered;
+    if (resultLine) out(resultLine);
+    const ran = counts.passed + counts.failed;
+    if (ran === 0) out('no test ran');
+    out(`${counts.passed} passed, ${failed} failed`);
+    process.exitCode = failed > 0 || ran === 0 ? 1 : 0;
+  }
+
+  const parameters = {};
+  if (args.filter) parameters.itName = args.filter;
+  hypium.Hypium.hypiumTest(delegator, { bundleName: 'host', parameters }, () => {
+    const core = Core.getInstance();
+    core.subscribeEvent('spec', report);
+    core.subscribeEvent('suite', report);
+    core.subscribeEvent('task', report);
+    for (const suite of suites) suite();
+  });
+  process.on('exit', () => { if (!finished) { out('the test run did not finish (an async test never completed?)'); finish(); process.exitCode = 1; } });
+}
+
+main();
