@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+// The ZEGO SDK host fake must stay in step with the declaration file the checker uses
+// (tools/vendor-types/@ohos/ZegoExpressEngine/Index.d.ets): the adapter is type-checked against the one and
+// run against the other, so a renamed enum member, a changed value or a missing class would otherwise make
+// host tests pass on code that does not match the declared SDK.
+import { describe, it, expect } from '@ohos/hypium';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'ohos-typescript';
+import * as fake from '../sdk-fakes/@ohos/ZegoExpressEngine/Index';
+
+const DECLARATIONS = path.join(__dirname, '..', '..', 'vendor-types', '@ohos', 'ZegoExpressEngine', 'Index.d.ets');
+
+class Declared {
+  enums: Map<string, Map<string, number>> = new Map();
+  classes: string[] = [];
+  events: string[] = [];
+  staticMethods: string[] = [];
+  instanceMethods: string[] = [];
+  optionalInstanceMethods: string[] = [];
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
+  return (modifiers ?? []).some((m) => m.kind === kind);
+}
+
+function readDeclarations(): Declared {
+  const text = fs.readFileSync(DECLARATIONS, 'utf8');
+  const sf = ts.createSourceFile(DECLARATIONS, text, ts.ScriptTarget.ES2021, true, ts.ScriptKind.TS);
+  const out = new Declared();
+  for (const st of sf.statements) {
+    if (ts.isEnumDeclaration(st)) {
+      const members = new Map<string, number>();
+      for (const m of st.members) {
+        const init = m.initializer;
+        if (!init || !ts.isNumericLiteral(init)) throw new Error(`${st.name.text}.${m.name.getText()} has no numeric value`);
+        members.set(m.name.getText(), Number(init.text));
+      }
+      out.enums.set(st.name.text, members);
+    } else if (ts.isClassDeclaration(st) && st.name) {
+      if (hasModifier(st, ts.SyntaxKind.DefaultKeyword)) {
+        for (const m of st.members) {
+          if (!ts.isMethodDeclaration(m)) continue;
+          const name = m.name.getText();
+          if (hasModifier(m, ts.SyntaxKind.StaticKeyword)) out.staticMethods.push(name);
+          else if (m.questionToken) out.optionalInstanceMethods.push(name);
+          else out.instanceMethods.push(name);
+        }
+      } else {
+        out.classes.push(st.name.text);
+      }
+    } else if (ts.isInterfaceDeclaration(st) && st.name.text === 'ZegoEventListener') {
+      for (const m of st.members) out.events.push(m.name!.getText());
+    }
+  }
+  return out;
+}
+
+const exportsOf = fake as unknown as Record<string, unknown>;
+
+export default function zegoFakeTest() {
+  describe('ZegoFakeParity', () => {
+    const declared = readDeclarations();
+
+    it('exports every declared enum with the same members and values', 0, () => {
+      expect(declared.enums.size).assertLarger(20);
+      for (const [name, members] of declared.enums) {
+        const actual = exportsOf[name] as Record<string, unknown> | undefined;
+        expect(`${name}: ${actual === undefined ? 'missing' : 'exported'}`).assertEqual(`${name}: exported`);
+        const actualMembers = Object.keys(actual!).filter((k) => Number.isNaN(Number(k)));
+        expect(`${name}: ${actualMembers.sort().join(',')}`).assertEqual(`${name}: ${[...members.keys()].sort().join(',')}`);
+        for (const [member, value] of members) {
+          expect(`${name}.${member}=${String(actual![member])}`).assertEqual(`${name}.${member}=${value}`);
+        }
+      }
+    });
+
+    it('exports every declared class', 0, () => {
+      expect(declared.classes.length).assertLarger(15);
+      const missing = declared.classes.filter((c) => typeof exportsOf[c] !== 'function');
+      expect(missing.join(',')).assertEqual('');
+    });
+
+    it('accepts exactly the declared event names', 0, () => {
+      expect(declared.events.length).assertLarger(30);
+      expect([...fake.ZEGO_EVENT_NAMES].sort().join(',')).assertEqual([...declared.events].sort().join(','));
+    });
+
+    it('implements every declared engine method and leaves out the undocumented off()', 0, () => {
+      const engine = fake.default as unknown as Record<string, unknown>;
+      const proto = fake.default.prototype as unknown as Record<string, unknown>;
+      const missingStatic = declared.staticMethods.filter((m) => typeof engine[m] !== 'function');
+      const missingInstance = declared.instanceMethods.filter((m) => typeof proto[m] !== 'function');
+      expect(missingStatic.concat(missingInstance).join(',')).assertEqual('');
+      expect(declared.optionalInstanceMethods.join(',')).assertEqual('off');
+      expect(typeof proto.off).assertEqual('undefined');
+    });
+  });
+}
