@@ -39,8 +39,10 @@ function etsOptions() {
       }
     }
   }
-  // Built-ins whose declaration does not follow the pattern above.
-  for (const extra of ['ForEach', 'LazyForEach', 'Repeat']) components.add(extra);
+  // ForEach/LazyForEach are not components for the parser: listing them breaks trailing closures inside
+  // their item builders (`ForEach(xs, (x) => { ListItem() { ... } })` fails with TS1005).
+  components.delete('ForEach');
+  components.delete('LazyForEach');
   const propertyDecorator = (name, needInitialization) => ({ name, needInitialization });
   cached = {
     render: { method: ['build', 'pageTransition'], decorator: ['Builder', 'LocalBuilder'] },

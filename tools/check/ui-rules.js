@@ -123,7 +123,7 @@ function uiRules(sf, checker, ts) {
     }
     const c = componentOf(ts, expr);
     if (!c) return;
-    if (c.kind === 'builtin') {
+    if (c.kind === 'builtin' || CONTROL_FLOW.has(c.name)) {
       if (c.node.body) {
         for (const s of c.node.body.statements) {
           checkSpanParent(s, c.name);

@@ -6,7 +6,8 @@
 //  2. resolve SDK modules (`@kit.*`, `@ohos.*`) and vendor modules (`@ohos/ZegoExpressEngine/Index`,
 //     `@ohos/lottie`) to host fakes kept in tools/host/sdk-fakes/, failing with a message that names the
 //     missing fake and where to add it;
-//  3. install the ArkUI globals that logic code relies on (decorators, AppStorage, $r), see arkui-globals.js.
+//  3. install the ArkUI globals that logic code relies on (decorators, AppStorage, $r), see arkui-globals.js,
+//     and host rendering of structs (transform + UI globals), see render/README.md.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -101,5 +102,8 @@ require.extensions['.js'] = function loadJs(module, fileName) {
 
 process.setSourceMapsEnabled(true);
 require('./arkui-globals');
+
+// Host rendering of @Component structs (tools/host/render): the struct/UI transform and its runtime globals.
+require('./render').install(transformers);
 
 module.exports = { transpile, transformers, FAKES_DIR, REPO_ROOT };

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: Apache-2.0
+// The test-facing side of host rendering: `render(Comp, props)` mounts an @Component struct (transformed by
+// transform.js, run by runtime.js) and returns helpers to find nodes by `.id()` or type, read attributes and
+// text (with `$r` strings resolved from the module's base resources), fire handlers, rebuild, unmount and
+// print a readable snapshot. Types: harness.d.ts. Limits: README.md.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const runtime = require('./runtime');
+const { resetSurfaceIds } = require('./ui-globals');
+const { REPO_ROOT } = require('../../check/ets-options');
+
+const TEXT_TYPES = new Set(['Text', 'Span', 'Button', 'TextInput', 'TextArea', 'Search', 'SymbolSpan']);
+const FALLBACK_RESOURCES = path.join(REPO_ROOT, 'components', 'src', 'main', 'resources');
+
+const isResource = (v) => Boolean(v) && typeof v === 'object' && Array.isArray(v.params) && typeof v.type === 'number';
+
+/** All nodes of a tree, depth first, parents before children. */
+function walk(node, out = []) {
+  out.push(node);
+  for (const child of node.children) walk(child, out);
+  return out;
+}
+
+/** The `.id('…')` of a node (an XComponent's `id` option counts too). */
+function idOf(node) {
+  const attr = node.attrs.filter((a) => a.name === 'id').pop();
+  if (attr) return attr.args[0];
+  const options = node.args[0];
+  if (node.type === 'XComponent' && options && typeof options === 'object') return options.id;
+  return undefined;
+}
+
+const stringCache = new Map();
+/** name → value of every base string in a module's resources (and the kit's, which every module sees). */
+function baseStrings(file) {
+  const parts = (file || '').split(path.sep);
+  const i = parts.lastIndexOf('src');
+  const dirs = [i > 0 ? path.join(parts.slice(0, i).join(path.sep), 'src', 'main', 'resources') : '', FALLBACK_RESOURCES];
+  const key = dirs.join('|');
+  if (stringCache.has(key)) return stringCache.get(key);
+  const strings = new Map();
+  for (const dir of dirs.reverse()) {
+    const element = path.join(dir, 'base', 'element');
+    if (!dir || !fs.existsSync(element)) continue;
+    for (const f of fs.readdirSync(element).filter((x) => x.endsWith('.json'))) {
+      const json = JSON.parse(fs.readFileSync(path.join(element, f), 'utf8'));
+      for (const item of json.string || []) strings.set(`app.string.${item.name}`, item.value);
+    }
+  }
+  stringCache.set(key, strings);
+  return strings;
+}
+
+/** `$r('app.string.x', a, b)` → the base value with %s/%d/%1$s… replaced by a, b; other values as strings. */
+function resolveText(value, file) {
+  if (!isResource(value)) return value === undefined || value === null ? undefined : String(value);
+  const [name, ...args] = value.params;
+  const template = baseStrings(file).get(name);
+  if (template === undefined) return name;
+  let next = 0;
+  return template.replace(/%(?:(\d+)\$)?[sdf]/g, (m, position) => String(args[position ? Number(position) - 1 : next++]));
+}
+
+/** Compact, readable rendering of an argument for snapshots. */
+function show(v, depth = 0) {
+  if (isResource(v)) return `$r(${v.params.map((p) => JSON.stringify(p)).join(', ')})`;
+  if (typeof v === 'function') return 'fn';
+  if (v === undefined) return 'undefined';
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (v.type === '#builder' && Array.isArray(v.children)) return `builder[${v.children.map((c) => c.type).join(', ')}]`;
+  if (depth > 2) return '…';
+  if (Array.isArray(v)) return `[${v.map((x) => show(x, depth + 1)).join(',')}]`;
+  const proto = Object.getPrototypeOf(v);
+  if (proto && proto !== Object.prototype) return `${proto.constructor ? proto.constructor.name : 'Object'}{}`;
+  return `{${Object.keys(v).map((k) => `${JSON.stringify(k)}:${show(v[k], depth + 1)}`).join(',')}}`;
+}
+
+function snapshotLines(node, indent, out) {
+  const pad = '  '.repeat(indent);
+  if (node.view) {
+    const attrs = node.attrs.map((a) => `.${a.name}(${a.args.map((x) => show(x)).join(', ')})`).join('');
+    out.push(`${pad}<${node.type}>${attrs}`);
+  } else {
+    const args = node.args.map((x) => show(x)).join(', ');
+    out.push(`${pad}${node.type}(${args})${node.attrs.map((a) => `.${a.name}(${a.args.map((x) => show(x)).join(', ')})`).join('')}`);
+  }
+  for (const child of node.children) snapshotLines(child, indent + 1, out);
+  return out;
+}
+
+/** Mounts `Comp` with `props` (and `links`: { field: { get, set } } for its @Link fields). */
+function render(Comp, props, links) {
+  resetSurfaceIds();
+  const mounted = runtime.mount(Comp, props, links);
+  const all = () => walk(mounted.tree);
+  const describe = () => {
+    const ids = all().map(idOf).filter((x) => x !== undefined);
+    return `ids: ${ids.length ? ids.join(', ') : '(none)'}\n${snapshotLines(mounted.tree, 0, []).join('\n')}`;
+  };
+  const query = (idOrType) => {
+    const nodes = all();
+    return nodes.find((n) => idOf(n) === idOrType) || nodes.find((n) => n.type === idOrType);
+  };
+  const find = (idOrType) => {
+    const node = query(idOrType);
+    if (!node) throw new Error(`No node with id or type '${idOrType}' in the rendered tree; ${describe()}`);
+    return node;
+  };
+  const nodeOf = (idOrNode) => (typeof idOrNode === 'string' ? find(idOrNode) : idOrNode);
+  const attr = (idOrNode, name) => {
+    const found = nodeOf(idOrNode).attrs.filter((a) => a.name === name).pop();
+    return found ? found.args[0] : undefined;
+  };
+  const textArg = (node) => {
+    if (node.children.some((c) => c.type === 'Span')) return undefined;
+    const a = node.args[0];
+    if (node.type === 'TextInput' || node.type === 'TextArea' || node.type === 'Search') return a && typeof a === 'object' ? a.text : undefined;
+    return a !== null && typeof a === 'object' && !isResource(a) ? undefined : a;
+  };
+  const spans = (node) => node.children.filter((c) => c.type === 'Span');
+  const text = (idOrNode) => {
+    const node = nodeOf(idOrNode);
+    if (spans(node).length > 0) return spans(node).map((s) => text(s)).join('');
+    const a = textArg(node);
+    return isResource(a) ? a.params[0] : a === undefined ? undefined : String(a);
+  };
+  const ownerFile = (node) => (node.owner ? runtime.metaOf(node.owner).file : '');
+  const textOf = (idOrNode) => {
+    const node = nodeOf(idOrNode);
+    if (spans(node).length > 0) return spans(node).map((s) => textOf(s)).join('');
+    return resolveText(textArg(node), ownerFile(node));
+  };
+  const rerender = () => { mounted.rebuild(); };
+  const fire = (idOrNode, event, ...args) => {
+    const node = nodeOf(idOrNode);
+    const handler = node.attrs.filter((a) => a.name === event && typeof a.args[0] === 'function').pop();
+    let result;
+    if (handler) result = handler.args[0](...args);
+    else {
+      const controller = node.type === 'XComponent' && node.args[0] ? node.args[0].controller : undefined;
+      if (!controller || typeof controller[event] !== 'function' || !(event in Object.getPrototypeOf(controller))) {
+        const events = node.attrs.filter((a) => typeof a.args[0] === 'function').map((a) => a.name);
+        throw new Error(`${node.type}${idOf(node) ? ` '${idOf(node)}'` : ''} has no ${event} handler (it has: ${events.join(', ') || 'none'})`);
+      }
+      result = controller[event](controller.getXComponentSurfaceId(), ...args);
+    }
+    if (result && typeof result.then === 'function') return result.then((v) => { rerender(); return v; });
+    rerender();
+    return result;
+  };
+  const write = (idOrNode, option, value) => {
+    const node = nodeOf(idOrNode);
+    if (!node.bindings || !node.bindings[option]) throw new Error(`${node.type} has no two-way ($$) binding for '${option}'`);
+    node.bindings[option].set(value);
+    rerender();
+  };
+  const texts = () => all().filter((n) => TEXT_TYPES.has(n.type)).map(textOf).filter((t) => t !== undefined);
+  const lifecycle = (name) => () => { if (typeof mounted.root[name] === 'function') mounted.root[name](); rerender(); };
+  return {
+    root: mounted.root,
+    get tree() { return mounted.tree; },
+    find, query, findAll: (type) => all().filter((n) => n.type === type), all, attr, text, textOf, texts, fire,
+    write, rerender, unmount: () => mounted.unmount(), snapshot: () => snapshotLines(mounted.tree, 0, []).join('\n'),
+    show: lifecycle('onPageShow'), hide: lifecycle('onPageHide'), idOf,
+  };
+}
+
+module.exports = { render, resolveText, idOf };

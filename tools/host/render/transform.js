@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: Apache-2.0
+// The host render transform: an ohos-typescript `before` transformer that turns ArkUI `struct`s and UI
+// builder syntax into plain classes and recorder calls for the runtime in runtime.js, so host tests can mount
+// components (ohos-typescript's emitter cannot emit a struct at all). Rewrites, in short:
+//   struct S { @State x: T = v; build() {…} }  → class S extends __ark.View {…}; __ark.view(S, {fields…})
+//   Row(a) { … }.width(1)                      → __ark.c('Row', [a], () => { … }).width(1)
+//   Child({ v: this.y, w: $z }) { … }          → __ark.ui(Child, 'site', [{…}], () => { … }, { v: ref, w: ref })
+//   $$this.x                                   → this.x (plus a reference when it initialises a component option)
+//   @Builder / @Extend / @Styles functions     → plain functions (extensions registered with __ark.extend)
+'use strict';
+const path = require('path');
+const ts = require('ohos-typescript');
+const { etsOptions } = require('../../check/ets-options');
+
+const f = ts.factory;
+const ark = (member) => f.createPropertyAccessExpression(f.createIdentifier('__ark'), member);
+const call = (member, args) => f.createCallExpression(ark(member), undefined, args);
+const str = (s) => f.createStringLiteral(s);
+const arrow = (params, body) => f.createArrowFunction(undefined, undefined, params, undefined, undefined, body);
+
+let names;
+/** Built-in component names and the `XInstance` placeholders the parser puts in @Styles/@Extend bodies. */
+function knownNames() {
+  if (names) return names;
+  const opts = etsOptions();
+  // ForEach & co. are built-ins whether or not the checker's options list them as components.
+  names = { builtins: new Set([...opts.components, 'ForEach', 'LazyForEach', 'Repeat']), instances: new Set(['CommonInstance']) };
+  for (const c of opts.extend.components) names.instances.add(c.instance);
+  return names;
+}
+
+/** Decorator name and argument expressions: `@StorageLink('k')` → ['StorageLink', ['k']]. */
+function decoratorParts(d) {
+  const e = d.expression;
+  if (ts.isIdentifier(e)) return [e.text, []];
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) return [e.expression.text, Array.from(e.arguments)];
+  return [e.getText(), []];
+}
+/** Decorators of a member or function (the ETS parser keeps a function's decorators in illegalDecorators). */
+const decoratorsOf = (node) => (node.modifiers || []).filter(ts.isDecorator).concat(node.illegalDecorators || [])
+  .map(decoratorParts);
+const plainModifiers = (node) => (node.modifiers || []).filter((m) => !ts.isDecorator(m));
+
+/** `this.a.b` (a chain of property names rooted at `this`), the shape that can be passed by reference. */
+function isThisChain(e) {
+  while (ts.isPropertyAccessExpression(e)) e = e.expression;
+  return e.kind === ts.SyntaxKind.ThisKeyword;
+}
+/** `__ark.ref(() => e, (v) => { e = v; })` */
+function refTo(e) {
+  const v = f.createIdentifier('v');
+  return call('ref', [arrow([], e), arrow([f.createParameterDeclaration(undefined, undefined, v)],
+    f.createBlock([f.createExpressionStatement(f.createAssignment(e, v))]))]);
+}
+
+/**
+ * Visitors for one struct (`fields`: its field names) or one global function; `builders` names the @Builder
+ * methods of the struct and the @Builder functions of the file.
+ */
+function createVisitors(sf, context, fields, builders) {
+  const { builtins, instances } = knownNames();
+  const site = (node) => {
+    const lc = ts.getLineAndCharacterOfPosition(sf, ts.skipTrivia(sf.text, node.pos));
+    return `${path.basename(sf.fileName)}:${lc.line + 1}:${lc.character + 1}`;
+  };
+
+  /** `$$this.x` → `this.x`; `$x` (x a field) → `this.x` when `fieldRefs` allows; else undefined. */
+  function referenceTarget(e, fieldRefs) {
+    let root = e;
+    while (ts.isPropertyAccessExpression(root)) root = root.expression;
+    if (ts.isIdentifier(root) && root.text === '$$this' && root !== e) return rewriteDollarThis(e);
+    if (fieldRefs && ts.isIdentifier(e) && e.text.startsWith('$') && fields.has(e.text.slice(1))) {
+      return f.createPropertyAccessExpression(f.createThis(), e.text.slice(1));
+    }
+    if (fieldRefs && isThisChain(e) && e.kind !== ts.SyntaxKind.ThisKeyword) return e;
+    return undefined;
+  }
+  function rewriteDollarThis(e) {
+    if (ts.isIdentifier(e)) return e.text === '$$this' ? f.createThis() : e;
+    return f.updatePropertyAccessExpression(e, rewriteDollarThis(e.expression), e.name);
+  }
+
+  /** Options object of a component call: values visited, references collected for `$x`/`this.x`/`$$this.x`. */
+  function optionsWithRefs(args, custom) {
+    const out = args.map((a) => visit(a));
+    const first = args[0];
+    if (!first || !ts.isObjectLiteralExpression(first)) return [out, undefined];
+    const refs = [];
+    const props = first.properties.map((p) => {
+      if (!ts.isPropertyAssignment(p)) return visit(p);
+      const target = referenceTarget(p.initializer, custom);
+      if (!target) return visit(p);
+      refs.push(f.createPropertyAssignment(p.name, refTo(target)));
+      return f.updatePropertyAssignment(p, p.name, target);
+    });
+    out[0] = f.updateObjectLiteralExpression(first, props);
+    return [out, refs.length > 0 ? f.createObjectLiteralExpression(refs) : undefined];
+  }
+
+  function uiCall(root) {
+    const name = root.expression.text;
+    const custom = !builtins.has(name);
+    const [args, refs] = optionsWithRefs(Array.from(root.arguments), custom);
+    const children = ts.isEtsComponentExpression(root) && root.body
+      ? arrow([], f.createBlock(root.body.statements.map((s) => visit(s)), true)) : f.createIdentifier('undefined');
+    const argArray = f.createArrayLiteralExpression(args);
+    const tail = refs ? [children, refs] : [children];
+    // Keeping the source range makes stack traces through the recorder call point at the component line.
+    return ts.setTextRange(custom ? call('ui', [root.expression, str(site(root)), argArray, ...tail])
+      : call('c', [str(name), argArray, ...tail]), root);
+  }
+
+  const isUiRoot = (e) => (ts.isEtsComponentExpression(e) && ts.isIdentifier(e.expression)) ||
+    (ts.isCallExpression(e) && ts.isIdentifier(e.expression) &&
+      (builtins.has(e.expression.text) || /^[A-Z]/.test(e.expression.text)));
+  function chainRoot(e) {
+    while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) &&
+      (ts.isCallExpression(e.expression.expression) || ts.isEtsComponentExpression(e.expression.expression))) {
+      e = e.expression.expression;
+    }
+    return e;
+  }
+  /** Rebuilds `root.a(x).b(y)` with the root replaced by its recorder call. */
+  function rewriteChain(e, root) {
+    if (e === root) return uiCall(root);
+    const access = e.expression;
+    return ts.setTextRange(f.createCallExpression(f.createPropertyAccessExpression(rewriteChain(access.expression, root),
+      access.name), undefined, e.arguments.map((a) => visitAttributeArg(a))), e);
+  }
+
+  /** `.tabBar(this.tab(0))`: a builder called as an attribute argument builds into a detached slot node. */
+  function visitAttributeArg(node) {
+    if (ts.isCallExpression(node) && (
+      (ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        builders.methods.has(node.expression.name.text)) ||
+      (ts.isIdentifier(node.expression) && builders.functions.has(node.expression.text)))) {
+      return call('slot', [arrow([], visit(node))]);
+    }
+    if (ts.isObjectLiteralExpression(node) || ts.isPropertyAssignment(node) || ts.isArrayLiteralExpression(node) ||
+      ts.isConditionalExpression(node) || ts.isParenthesizedExpression(node)) {
+      return ts.visitEachChild(node, visitAttributeArg, context);
+    }
+    return visit(node);
+  }
+
+  /** Visitor for UI bodies (build, @Builder, @Styles, @Extend) and anything nested in them. */
+  function visit(node) {
+    if (ts.isExpressionStatement(node)) {
+      const root = chainRoot(node.expression);
+      if (isUiRoot(root)) return f.updateExpressionStatement(node, rewriteChain(node.expression, root));
+    }
+    if (ts.isEtsComponentExpression(node) && isUiRoot(node)) return uiCall(node);
+    if (ts.isPropertyAccessExpression(node)) {
+      const target = referenceTarget(node, false);
+      if (target) return target;
+    }
+    if (ts.isIdentifier(node) && instances.has(node.text)) return call('target', []);
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && instances.has(node.name.text)) {
+      return f.createPropertyAssignment('styles', visit(node.initializer));
+    }
+    return ts.visitEachChild(node, visit, context);
+  }
+
+  /** Field initialisers: `new CustomDialogController({ builder: Dialog({…}) })` keeps the dialog as data. */
+  function visitInitializer(node) {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && /^[A-Z]/.test(node.expression.text) &&
+      ts.isPropertyAssignment(node.parent) && ts.isIdentifier(node.parent.name) && node.parent.name.text === 'builder') {
+      return call('dialog', [node.expression, f.createArrayLiteralExpression(node.arguments.map(visitInitializer))]);
+    }
+    return ts.visitEachChild(node, visitInitializer, context);
+  }
+  return { visit, visitInitializer };
+}
+
+const UI_METHOD_DECORATORS = new Set(['Builder', 'LocalBuilder', 'Styles']);
+
+function transformStruct(node, sf, context, builderFunctions) {
+  const fields = new Set(node.members.filter((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name)).map((m) => m.name.text));
+  const methods = new Set(node.members.filter((m) => ts.isMethodDeclaration(m) &&
+    decoratorsOf(m).some((d) => d[0] === 'Builder' || d[0] === 'LocalBuilder')).map((m) => m.name.getText(sf)));
+  const { visit, visitInitializer } = createVisitors(sf, context, fields, { methods, functions: builderFunctions });
+  const fieldMeta = [];
+  const styles = [];
+  const members = [];
+  for (const m of node.members) {
+    if (ts.isConstructorDeclaration(m)) continue;
+    const decorators = decoratorsOf(m);
+    if (ts.isPropertyDeclaration(m)) {
+      for (const [name, args] of decorators) {
+        fieldMeta.push(f.createArrayLiteralExpression([str(m.name.getText(sf)), str(name), ...args]));
+      }
+      members.push(f.updatePropertyDeclaration(m, plainModifiers(m), m.name, m.questionToken || m.exclamationToken,
+        m.type, m.initializer && visitInitializer(m.initializer)));
+    } else if (ts.isMethodDeclaration(m)) {
+      const kinds = decorators.map((d) => d[0]).filter((d) => UI_METHOD_DECORATORS.has(d));
+      const name = m.name.getText(sf);
+      if (kinds.includes('Styles')) styles.push(str(name));
+      const ui = kinds.length > 0 || name === 'build' || name === 'pageTransition';
+      members.push(f.updateMethodDeclaration(m, plainModifiers(m), m.asteriskToken, m.name, m.questionToken,
+        m.typeParameters, m.parameters, m.type, ui && m.body ? visit(m.body) : m.body));
+    } else {
+      members.push(m);
+    }
+  }
+  const cls = f.createClassDeclaration(plainModifiers(node), node.name, node.typeParameters,
+    [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(ark('View'), undefined)])],
+    members);
+  const meta = f.createObjectLiteralExpression([
+    f.createPropertyAssignment('file', str(sf.fileName)),
+    f.createPropertyAssignment('fields', f.createArrayLiteralExpression(fieldMeta)),
+    f.createPropertyAssignment('styles', f.createArrayLiteralExpression(styles)),
+  ]);
+  return [cls, f.createExpressionStatement(call('view', [node.name, meta]))];
+}
+
+function transformFunction(node, sf, context, builderFunctions) {
+  const kinds = decoratorsOf(node).map((d) => d[0]);
+  const extension = kinds.find((k) => k === 'Extend' || k === 'AnimatableExtend' || k === 'Styles');
+  if (!extension && !kinds.includes('Builder')) return node;
+  const { visit } = createVisitors(sf, context, new Set(), { methods: new Set(), functions: builderFunctions });
+  // Created, not updated: an update would carry the decorators over (the parser keeps them in illegalDecorators).
+  const fn = ts.setTextRange(f.createFunctionDeclaration(plainModifiers(node), node.asteriskToken, node.name,
+    node.typeParameters, node.parameters, node.type, node.body && visit(node.body)), node);
+  if (!extension) return fn;
+  return [fn, f.createExpressionStatement(call('extend', [str(node.name.text), node.name]))];
+}
+
+/** The transformer factory for one file, or undefined when the file has no UI syntax. */
+function renderTransformer(fileName, text) {
+  if (!fileName.endsWith('.ets') || !/\bstruct\s|@(Builder|Extend|AnimatableExtend|Styles)\b/.test(text)) return undefined;
+  return (context) => (sf) => {
+    const builderFunctions = new Set(sf.statements.filter((s) => ts.isFunctionDeclaration(s) && s.name &&
+      decoratorsOf(s).some((d) => d[0] === 'Builder')).map((s) => s.name.text));
+    const statements = [];
+    for (const s of sf.statements) {
+      const out = ts.isStructDeclaration(s) ? transformStruct(s, sf, context, builderFunctions)
+        : ts.isFunctionDeclaration(s) ? transformFunction(s, sf, context, builderFunctions) : s;
+      if (Array.isArray(out)) statements.push(...out); else statements.push(out);
+    }
+    return f.updateSourceFile(sf, statements);
+  };
+}
+
+module.exports = { renderTransformer };
