@@ -124,6 +124,26 @@ const FUNCTIONS = {
   postCardAction: () => undefined,
 };
 
+/**
+ * Gestures (`.gesture(PanGesture({...}).onActionUpdate(fn))`): a chainable record of the options and the
+ * handlers, so a test can read `attr(node, 'gesture').handlers.onActionUpdate` and call it with an event.
+ */
+function gestureFactory(kind) {
+  return function gesture(options) {
+    const record = { gesture: kind, options, handlers: {} };
+    return new Proxy(record, {
+      get(target, prop, receiver) {
+        if (prop in target || typeof prop !== 'string' || NOT_MEMBERS.has(prop)) return target[prop];
+        return (handler) => { target.handlers[prop] = handler; return receiver; };
+      },
+    });
+  };
+}
+for (const kind of ['PanGesture', 'TapGesture', 'LongPressGesture', 'PinchGesture', 'SwipeGesture', 'RotationGesture',
+  'GestureGroup']) {
+  FUNCTIONS[kind] = gestureFactory(kind);
+}
+
 const SKIPPED_CLASSES = /(Attribute|Method)$|^(CustomComponent|AppStorage|Environment)$/;
 const CLASSES = { XComponentController, CanvasRenderingContext2D, CustomDialogController, LocalStorage, PersistentStorage };
 

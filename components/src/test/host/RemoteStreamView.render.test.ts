@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: Apache-2.0
+// Host render tests of RemoteStreamView on the simulated engine: the stream plays only once the view's
+// XComponent has loaded and in that XComponent, stops when the view goes away and plays again when it comes
+// back, waits for a stream that has not arrived, and the tile always says why there is no video (connecting
+// with the lottie pulse, camera off, ended, play error with its code) until the first frame is rendered.
+// Badges: muted microphone, speaking frame, quality bars when poor. Host limits: ./README.md.
+import { beforeEach, describe, expect, it } from '@ohos/hypium';
+import { render, Rendered } from '../../../../tools/host/render/harness';
+import { liveLottieAnimations, lottieLoads, resetLottieFake } from '../../../../tools/host/sdk-fakes/@ohos/lottie';
+import { RemoteStreamView } from '../../main/ets/components/RemoteStreamView';
+import {
+  remoteStreamViewID, VIDEO_TILE_CONNECTING, VIDEO_TILE_INITIALS, VIDEO_TILE_MIC_OFF, VIDEO_TILE_NAME,
+  VIDEO_TILE_PLACEHOLDER, VIDEO_TILE_QUALITY, VIDEO_TILE_REASON, VIDEO_TILE_SPEAKING, VIDEO_TILE_TEST_PATTERN,
+  videoTilePartID
+} from '../../main/ets/components/ComponentIds';
+import { CONNECTING_ANIMATION_PATH } from '../../main/ets/components/internal/VideoPlaceholder';
+import { StreamQualityLevel } from '../../main/ets/engine/EngineTypes';
+import { SimulatedParticipant } from '../../main/ets/engine/SimulatedParticipant';
+import { VideoTileWorld, STEP } from './VideoTileWorld';
+
+const BOB: string = 'bob_main';
+const BOB_VIEW: string = remoteStreamViewID(BOB);
+
+/** A world where bob is in the room and publishes 'bob_main'. */
+class RemoteWorld extends VideoTileWorld {
+  readonly bob: SimulatedParticipant = this.sim.addParticipant('bob', 'Bob Marley');
+
+  constructor() {
+    super();
+    this.bob.join();
+    this.bob.publish();
+  }
+
+  /** Mounts a view of `streamID`. */
+  view(streamID: string, props?: object): Rendered<RemoteStreamView> {
+    return render(RemoteStreamView, Object.assign({ provider: this.provider, streamID }, props || {}));
+  }
+
+  /** Mounts a view of `streamID` and loads its surface. */
+  loaded(streamID: string, props?: object): Rendered<RemoteStreamView> {
+    const h = this.view(streamID, props);
+    h.fire(remoteStreamViewID(streamID), 'onLoad');
+    return h;
+  }
+
+  /** Lets `ms` pass and rebuilds `h` (the host does not re-render by itself). */
+  async settle(h: Rendered<RemoteStreamView>, ms: number): Promise<void> {
+    await this.wait(ms);
+    h.rerender();
+  }
+}
+
+function part(viewID: string, suffix: string): string {
+  return videoTilePartID(viewID, suffix);
+}
+
+function reasonOf(h: Rendered<RemoteStreamView>, viewID: string = BOB_VIEW): string | undefined {
+  return h.textOf(part(viewID, VIDEO_TILE_REASON));
+}
+
+function hasPart(h: Rendered<RemoteStreamView>, suffix: string, viewID: string = BOB_VIEW): boolean {
+  return h.query(part(viewID, suffix)) !== undefined;
+}
+
+export default function remoteStreamViewRenderTest() {
+  describe('RemoteStreamView', () => {
+    beforeEach(() => {
+      resetLottieFake();
+    });
+
+    it('plays nothing before its XComponent has loaded', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      await world.join();
+      const h = world.view(BOB);
+      await world.settle(h, 1000);
+      expect(world.callsTo('startPlayingStream').length).assertEqual(0);
+      expect(reasonOf(h)).assertEqual('Connecting…');
+      done();
+    });
+
+    it('renders a ZEGO surface whose id is derived from the stream ID', 0, () => {
+      const world = new RemoteWorld();
+      const options = world.view(BOB).find('XComponent').args[0] as Record<string, string>;
+      expect(options.id).assertEqual('zck-remote-bob_main');
+      expect(options.type).assertEqual('XComponentType.SURFACE');
+      expect(options.libraryname).assertEqual('ZegoExpressEngine');
+    });
+
+    it('plays the stream in its XComponent once that has loaded', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      await world.join();
+      world.loaded(BOB);
+      expect(JSON.stringify(world.callsTo('startPlayingStream')))
+        .assertEqual(JSON.stringify(['startPlayingStream(bob_main,view:zck-remote-bob_main)']));
+      done();
+    });
+
+    it('says it is connecting, with the name and a pulse, until the first frame is rendered', 0,
+      async (done: Function) => {
+        const world = new RemoteWorld();
+        await world.join();
+        const h = world.loaded(BOB);
+        expect(reasonOf(h)).assertEqual('Connecting…');
+        expect(h.textOf(part(BOB_VIEW, VIDEO_TILE_NAME))).assertEqual('Bob Marley');
+        expect(h.textOf(part(BOB_VIEW, VIDEO_TILE_INITIALS))).assertEqual('BM');
+        h.fire(part(BOB_VIEW, VIDEO_TILE_CONNECTING), 'onReady');
+        expect(lottieLoads.length).assertEqual(1);
+        expect(lottieLoads[0].path).assertEqual(CONNECTING_ANIMATION_PATH);
+        expect(lottieLoads[0].loop).assertEqual(true);
+        await world.settle(h, STEP);
+        expect(world.session.model.stream(BOB)?.firstFrameSeen).assertTrue();
+        expect(hasPart(h, VIDEO_TILE_PLACEHOLDER)).assertFalse();
+        expect(liveLottieAnimations().length).assertEqual(0);
+        expect(h.textOf(part(BOB_VIEW, VIDEO_TILE_NAME))).assertEqual('Bob Marley');
+        expect(hasPart(h, VIDEO_TILE_TEST_PATTERN)).assertTrue();
+        done();
+      });
+
+    it('destroys the connecting animation when the view goes away', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      const h = world.loaded(BOB);
+      h.fire(part(BOB_VIEW, VIDEO_TILE_CONNECTING), 'onReady');
+      expect(liveLottieAnimations().length).assertEqual(1);
+      h.unmount();
+      expect(liveLottieAnimations().length).assertEqual(0);
+      done();
+    });
+
+    it('stops playing when it goes away and plays again when it comes back', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      await world.join();
+      const first = world.loaded(BOB);
+      await world.settle(first, STEP);
+      first.unmount();
+      expect(JSON.stringify(world.callsTo('stopPlayingStream'))).assertEqual(JSON.stringify(['stopPlayingStream(bob_main)']));
+      expect(world.session.playingStreamIDs().length).assertEqual(0);
+      const second = world.view(BOB);
+      await world.settle(second, STEP);
+      expect(world.callsTo('startPlayingStream').length).assertEqual(1);
+      second.fire(BOB_VIEW, 'onLoad');
+      expect(world.callsTo('startPlayingStream').length).assertEqual(2);
+      await world.settle(second, STEP);
+      expect(hasPart(second, VIDEO_TILE_PLACEHOLDER)).assertFalse();
+      done();
+    });
+
+    it('waits for a stream that has not arrived yet and plays it when it does', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      const carol = world.sim.addParticipant('carol', 'Carol');
+      carol.join();
+      await world.join();
+      const carolView = remoteStreamViewID('carol_main');
+      const h = world.loaded('carol_main');
+      await world.settle(h, 1000);
+      expect(world.callsTo('startPlayingStream').length).assertEqual(0);
+      expect(reasonOf(h, carolView)).assertEqual('Connecting…');
+      carol.publish();
+      await world.settle(h, STEP);
+      expect(JSON.stringify(world.callsTo('startPlayingStream')))
+        .assertEqual(JSON.stringify([`startPlayingStream(carol_main,view:${carolView})`]));
+      await world.settle(h, STEP);
+      expect(hasPart(h, VIDEO_TILE_PLACEHOLDER, carolView)).assertFalse();
+      done();
+    });
+
+    it('says the camera is off when the remote user turns it off', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      await world.join();
+      const h = world.loaded(BOB);
+      await world.settle(h, STEP);
+      world.bob.setCamera(false);
+      await world.settle(h, STEP);
+      expect(reasonOf(h)).assertEqual('Camera is off');
+      expect(h.textOf(part(BOB_VIEW, VIDEO_TILE_NAME))).assertEqual('Bob Marley');
+      expect(hasPart(h, VIDEO_TILE_TEST_PATTERN)).assertFalse();
+      done();
+    });
+
+    it('says the video has ended when the stream leaves the room', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      await world.join();
+      const h = world.loaded(BOB);
+      await world.settle(h, STEP);
+      world.bob.unpublish();
+      await world.settle(h, STEP);
+      expect(world.session.model.stream(BOB)).assertUndefined();
+      expect(reasonOf(h)).assertEqual('Video has ended');
+      done();
+    });
+
+    it('says playing failed, with the error code', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      await world.join();
+      world.sim.failNextPlay(BOB, 1004002);
+      const h = world.loaded(BOB);
+      await world.settle(h, STEP);
+      expect(reasonOf(h)).assertEqual("Can't play this video (error 1004002)");
+      done();
+    });
+
+    it('says the video is not played when the play policy left it out', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      await world.join();
+      const stream = world.session.model.stream(BOB);
+      if (stream !== undefined) {
+        stream.wanted = false; // what a StreamPlayPolicy returning false leaves in the model
+      }
+      const h = world.loaded(BOB);
+      await world.settle(h, STEP);
+      expect(reasonOf(h)).assertEqual('Video is not being played');
+      done();
+    });
+
+    it('marks a muted microphone and does not show a muted user as speaking', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      await world.join();
+      const h = world.loaded(BOB);
+      world.bob.speak(60);
+      await world.settle(h, 1000);
+      expect(hasPart(h, VIDEO_TILE_SPEAKING)).assertTrue();
+      expect(hasPart(h, VIDEO_TILE_MIC_OFF)).assertFalse();
+      world.bob.setMic(false);
+      await world.settle(h, STEP);
+      // The mute has arrived but the last sound level report (60) has not been replaced yet.
+      expect(world.session.model.stream(BOB)?.soundLevel).assertEqual(60);
+      expect(hasPart(h, VIDEO_TILE_MIC_OFF)).assertTrue();
+      expect(hasPart(h, VIDEO_TILE_SPEAKING)).assertFalse();
+      await world.settle(h, 1000);
+      expect(hasPart(h, VIDEO_TILE_MIC_OFF)).assertTrue();
+      expect(hasPart(h, VIDEO_TILE_SPEAKING)).assertFalse();
+      done();
+    });
+
+    it('does not frame a user whose sound level is background noise', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      await world.join();
+      const h = world.loaded(BOB);
+      world.bob.speak(5);
+      await world.settle(h, 1000);
+      expect(world.session.model.stream(BOB)?.soundLevel).assertEqual(5);
+      expect(hasPart(h, VIDEO_TILE_SPEAKING)).assertFalse();
+      done();
+    });
+
+    it('shows quality bars only while the quality is poor', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      await world.join();
+      const h = world.loaded(BOB);
+      await world.settle(h, 3500);
+      expect(world.session.model.stream(BOB)?.quality).assertEqual(StreamQualityLevel.Excellent);
+      expect(hasPart(h, VIDEO_TILE_QUALITY)).assertFalse();
+      world.bob.setNetworkQuality(StreamQualityLevel.Bad, StreamQualityLevel.Bad);
+      await world.settle(h, 3000);
+      expect(hasPart(h, VIDEO_TILE_QUALITY)).assertTrue();
+      expect(h.find(part(BOB_VIEW, VIDEO_TILE_QUALITY)).children.length).assertEqual(3);
+      world.bob.setNetworkQuality(StreamQualityLevel.Good, StreamQualityLevel.Good);
+      await world.settle(h, 3000);
+      expect(hasPart(h, VIDEO_TILE_QUALITY)).assertFalse();
+      done();
+    });
+
+    it('hides the name when told to', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      await world.join();
+      const h = world.loaded(BOB, { showName: false });
+      expect(hasPart(h, VIDEO_TILE_NAME)).assertFalse();
+      await world.settle(h, STEP);
+      expect(hasPart(h, VIDEO_TILE_NAME)).assertFalse();
+      done();
+    });
+
+    it('stops the old stream and plays the new one in a new surface when the stream ID changes', 0,
+      async (done: Function) => {
+        const world = new RemoteWorld();
+        const carol = world.sim.addParticipant('carol', 'Carol');
+        carol.join();
+        carol.publish();
+        await world.join();
+        const h = world.loaded(BOB);
+        await world.settle(h, STEP);
+        h.root.streamID = 'carol_main';
+        h.rerender();
+        expect(world.callsTo('stopPlayingStream')[0]).assertEqual('stopPlayingStream(bob_main)');
+        const carolView = remoteStreamViewID('carol_main');
+        expect(h.query(BOB_VIEW)).assertUndefined();
+        h.fire(carolView, 'onLoad');
+        expect(world.callsTo('startPlayingStream')[1]).assertEqual(`startPlayingStream(carol_main,view:${carolView})`);
+        done();
+      });
+
+    it('keeps surface ids within ArkUI\'s 128 characters and stable for long stream IDs', 0, () => {
+      const long = 'x'.repeat(200);
+      expect(remoteStreamViewID(long).length <= 128).assertTrue();
+      expect(remoteStreamViewID(long)).assertEqual(remoteStreamViewID('x'.repeat(200)));
+      expect(remoteStreamViewID(long) === remoteStreamViewID('x'.repeat(199) + 'y')).assertFalse();
+    });
+  });
+}
