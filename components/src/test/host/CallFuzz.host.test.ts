@@ -85,6 +85,15 @@ export default function callFuzzTest() {
       done();
     });
 
+    it('starts a preview mounted while a join creates the engine only once the engine exists', 0, async (done: Function) => {
+      // Was: the preview started before createEngine resolved, so the camera toggle that followed was confirmed
+      // against a preview the kit thought was not capturing yet.
+      const r = await run(world(), [join(), { k: 'leave' }, join(0, { mic: false, camera: false, front: false }),
+        { k: 'mountPreview', view: 0 }, { k: 'advance', ms: 0 }, { k: 'camera', on: true }, { k: 'advance', ms: 100 }]);
+      expect(explain(r)).assertEqual('no violation');
+      done();
+    });
+
     it('confirms a microphone toggle made while the next join waits for the last call to end', 0,
       async (done: Function) => {
         // Was: the engine was muted but local.micOn stayed true (the mic button showed "pending" forever).
