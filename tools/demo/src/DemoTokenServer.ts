@@ -6,14 +6,10 @@
 // refuses one issued for another user or already expired, as ZEGO would.
 
 import { randomBytes } from 'crypto';
-import { TokenProvider, TokenVerdict, TokenVerifier } from '@zegocallkit/components';
-import { decodeToken04, generateToken04 } from '../../token-server/src/token04';
+import { TokenProvider, TokenVerifier } from '@zegocallkit/components';
+import { generateToken04 } from '../../token-server/src/token04';
+import { token04Verifier } from '../../token-server/src/Token04Verifier';
 import { clockTime, TimeSource, Timeline } from './Timeline';
-
-/** ZEGO's token error codes the verifier reports. */
-const TOKEN_INVALID = 1002074;
-const TOKEN_USER_MISMATCH = 1002077;
-const TOKEN_EXPIRED = 1002078;
 
 /** One issued token, as the timeline may describe it. */
 interface Issued {
@@ -77,18 +73,6 @@ export class DemoTokenServer implements TokenProvider {
 
   /** The simulated engine's token check, with the secret: layout, user ID and expiry. */
   verifier(): TokenVerifier {
-    return {
-      verify: (token: string, userID: string, nowSeconds: number): TokenVerdict => {
-        try {
-          const decoded = decodeToken04(token, this.secret);
-          if (decoded.userId !== userID) {
-            return new TokenVerdict(TOKEN_USER_MISMATCH, decoded.expire);
-          }
-          return new TokenVerdict(decoded.expire <= nowSeconds ? TOKEN_EXPIRED : 0, decoded.expire);
-        } catch (e) {
-          return new TokenVerdict(TOKEN_INVALID, -1);
-        }
-      }
-    };
+    return token04Verifier(this.secret);
   }
 }
