@@ -29,6 +29,17 @@ class CallViewWorld extends VideoTileWorld {
     await this.wait(ms);
     h.rerender();
   }
+
+  /** A 1:1 call with guest1, mounted, with the remote surface loaded (so guest1 plays). */
+  async oneToOne(): Promise<Rendered<CallView>> {
+    await this.join();
+    this.guest(1);
+    const h = this.mount();
+    await this.settle(h);
+    h.fire(remoteStreamViewID('guest1_main'), 'onLoad');
+    await this.settle(h);
+    return h;
+  }
 }
 
 function remoteViews(h: Rendered<CallView>): string[] {
@@ -72,12 +83,7 @@ export default function callViewRenderTest() {
 
     it('plays the remote stream in picture-in-picture once its surface has loaded', 0, async (done: Function) => {
       const w = new CallViewWorld();
-      await w.join();
-      w.guest(1);
-      const h = w.mount();
-      await w.settle(h);
-      h.fire(remoteStreamViewID('guest1_main'), 'onLoad');
-      await w.settle(h);
+      const h = await w.oneToOne();
       expect(w.sim.playingStreams()).assertDeepEquals(['guest1_main']);
       h.unmount();
       expect(w.sim.playingStreams().length).assertEqual(0);
@@ -86,12 +92,7 @@ export default function callViewRenderTest() {
 
     it('swaps the tiles on a tap on the small one, without restarting the video', 0, async (done: Function) => {
       const w = new CallViewWorld();
-      await w.join();
-      w.guest(1);
-      const h = w.mount();
-      await w.settle(h);
-      h.fire(remoteStreamViewID('guest1_main'), 'onLoad');
-      await w.settle(h);
+      const h = await w.oneToOne();
       const startsBefore = w.sim.calls.filter((c) => c.startsWith('startPlayingStream')).length;
       expect(h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'width')).assertEqual(108);
       h.fire(CALL_VIEW_LOCAL_TILE_ID, 'onClick');
