@@ -26,6 +26,18 @@ const EXPECTED: Record<string, string[]> = {
   'PlainObjectToObjectLink.ets': ['ui-objectlink-plain'],
   'HardCodedText.ets': ['ui-hardcoded-text'],
   'HardCodedColor.ets': ['ui-hardcoded-color'],
+  'ButtonLabelWithChild.ets': ['ui-button-label-child'],
+  'NonSpanInText.ets': ['ui-text-child'],
+  'WatchMissingMethod.ets': ['ui-watch-method'],
+  'StateHoldsController.ets': ['ui-state-controller'],
+  'ObjectLinkPrimitive.ets': ['ui-objectlink-primitive'],
+  'ObjectLinkUnobserved.ets': ['ui-objectlink-unobserved'],
+  'StylesWithParameters.ets': ['ui-styles-params'],
+  'RequireNotPassed.ets': ['ui-child-required'],
+  'RegularPropertyToLink.ets': ['ui-child-regular'],
+  'ClosureWithTwoBuilderParams.ets': ['ui-child-closure'],
+  'PrivateSetByParent.ets': ['ui-child-private'],
+  'NewerApi.ets': ['api-level'],
   'Clean.ets': [],
 };
 
@@ -58,6 +70,19 @@ export default function checkerTest() {
     it('marks a plain object passed to an @ObjectLink child as a warning, not an error', 0, () => {
       const p = problemsOf('PlainObjectToObjectLink.ets')[0];
       expect(p.severity).assertEqual('warning');
+    });
+    it('marks DevEco-accepted but suspicious child bindings as warnings, not errors', 0, () => {
+      expect(problemsOf('PrivateSetByParent.ets')[0].severity).assertEqual('warning');
+      expect(problemsOf('ObjectLinkUnobserved.ets')[0].severity).assertEqual('warning');
+    });
+    it('names the newer API, its level and the target read from build-profile.json5', 0, () => {
+      const p = problemsOf('NewerApi.ets')[0];
+      expect(p.severity).assertEqual('error');
+      expect(p.message).assertContain("'TextAttribute.enableHapticFeedback' is available since API 13");
+      expect(p.message).assertContain('the project targets API 12 (compatibleSdkVersion 5.0.0(12))');
+    });
+    it('names the missing @Watch method', 0, () => {
+      expect(problemsOf('WatchMissingMethod.ets')[0].message).assertContain("@Watch('onCountChanged')");
     });
     it('says what to add when a resource is missing', 0, () => {
       expect(problemsOf('UnknownResource.ets')[0].message).assertContain("add 'fixture_lable' to resources/base/element/string.json");
