@@ -205,8 +205,9 @@ export class ReferenceCall {
       this.join.camera = on;
     }
     if (this.created && (this.listening || this.previewStarted)) {
-      // Off is immediate; on is confirmed by the first captured frame when something captures.
-      const capturing = this.previewStarted || this.publishing;
+      // Off is immediate; on is confirmed by the first captured frame when something captures in a call
+      // (outside a call nobody listens for that frame, so on is immediate there too).
+      const capturing = this.listening && (this.previewStarted || this.publishing);
       if (!on || !capturing) {
         this.cameraOn = on;
       }
