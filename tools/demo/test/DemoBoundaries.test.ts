@@ -94,10 +94,19 @@ export default function demoBoundariesTest(): void {
 
     it('declares every permission a call needs, each with a reason, and the audio background modes', 0, () => {
       const module = readModuleJson().module;
-      for (const name of ['INTERNET', 'CAMERA', 'MICROPHONE', 'GET_NETWORK_INFO', 'KEEP_BACKGROUND_RUNNING']) {
+      for (const name of ['INTERNET', 'CAMERA', 'MICROPHONE', 'GET_NETWORK_INFO', 'ACCESS_BLUETOOTH',
+        'KEEP_BACKGROUND_RUNNING']) {
         const declared = module.requestPermissions.find((p: { name: string }) => p.name === `ohos.permission.${name}`);
         expect(declared !== undefined && typeof declared.reason === 'string' && declared.reason.startsWith('$string:'))
           .assertTrue();
+        const reason = (declared as { reason: string }).reason.substring('$string:'.length);
+        for (const locale of ['base', 'en_US', 'zh_CN']) {
+          const strings = (JSON.parse(fs.readFileSync(path.join(RESOURCES, locale, 'element', 'string.json'), 'utf8')) as
+            { string: { name: string; value: string }[] }).string;
+          const text = strings.find((entry: { name: string }) => entry.name === reason);
+          expect(`${locale}/${reason}: ${text !== undefined && text.value.length > 0 ? 'present' : 'missing'}`)
+            .assertEqual(`${locale}/${reason}: present`);
+        }
       }
       const modes = module.abilities[0].backgroundModes || [];
       expect(modes.includes('audioPlayback') && modes.includes('audioRecording')).assertTrue();

@@ -2,8 +2,9 @@
 // The ZEGO SDK host fake must stay in step with the declaration file the checker uses
 // (tools/vendor-types/@ohos/ZegoExpressEngine/Index.d.ets): the adapter is type-checked against the one and
 // run against the other, so a renamed enum member, a changed value or a missing class would otherwise make
-// host tests pass on code that does not match the declared SDK.
-import { describe, it, expect } from '@ohos/hypium';
+// host tests pass on code that does not match the declared SDK. The settings that make the fake behave like
+// an SDK build that differs from the docs must work too, or the adapter tests built on them prove nothing.
+import { beforeEach, describe, it, expect } from '@ohos/hypium';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'ohos-typescript';
@@ -95,6 +96,63 @@ export default function zegoFakeTest() {
       expect(missingStatic.concat(missingInstance).join(',')).assertEqual('');
       expect(declared.optionalInstanceMethods.join(',')).assertEqual('off');
       expect(typeof proto.off).assertEqual('undefined');
+    });
+  });
+
+  describe('ZegoFakeSettings', () => {
+    const created = async (): Promise<fake.default> => {
+      fake.default.setLogConfig(new fake.ZegoLogConfig());
+      return fake.default.createEngine(new fake.ZegoEngineProfile(1, '', 4, {}));
+    };
+    const thrown = (action: () => void): string => {
+      try {
+        action();
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+      return '';
+    };
+
+    beforeEach(() => {
+      fake.resetFake();
+    });
+
+    it('refuses a handler only for the events named in onThrowsFor, and records the attempt', 0, async (done: Function) => {
+      fake.fakeSettings.onThrowsFor = ['onDebugError'];
+      const engine = await created();
+      expect(thrown(() => engine.on('onDebugError', () => undefined))).assertContain('no such event');
+      expect(thrown(() => engine.on('onRoomStateChanged', () => undefined))).assertEqual('');
+      expect(engine.registeredEvents().join(',')).assertEqual('onRoomStateChanged');
+      expect(fake.callNames().filter((n) => n.startsWith('on:')).join(',')).assertEqual('on:onDebugError,on:onRoomStateChanged');
+      done();
+    });
+
+    it('throws from the methods named in throwingMethods, with their arguments in the message', 0, async (done: Function) => {
+      fake.fakeSettings.throwingMethods = ['stopPlayingStream'];
+      const engine = await created();
+      expect(thrown(() => engine.stopPlayingStream('remote1'))).assertContain('stopPlayingStream(remote1) failed');
+      expect(thrown(() => engine.stopPreview(0))).assertEqual('');
+      expect(fake.callsNamed('stopPlayingStream').length).assertEqual(1);
+      done();
+    });
+
+    it('hands out the live engine again only when createReturnsLiveEngine is set', 0, async (done: Function) => {
+      const engine = await created();
+      expect(thrown(() => fake.default.createEngine(new fake.ZegoEngineProfile(1, '', 4, {})))).assertContain('while an engine exists');
+      fake.fakeSettings.createReturnsLiveEngine = true;
+      const again = await created();
+      expect(again === engine).assertTrue();
+      done();
+    });
+
+    it('forgets every setting on resetFake', 0, () => {
+      fake.fakeSettings.onThrowsFor = ['onDebugError'];
+      fake.fakeSettings.throwingMethods = ['stopPreview'];
+      fake.fakeSettings.createReturnsLiveEngine = true;
+      fake.resetFake();
+      expect(fake.fakeSettings.onThrowsFor.length).assertEqual(0);
+      expect(fake.fakeSettings.throwingMethods.length).assertEqual(0);
+      expect(fake.fakeSettings.createReturnsLiveEngine).assertFalse();
     });
   });
 }

@@ -5,7 +5,7 @@
 // exceptions stay inside the adapter and that no secret reaches hilog. Host-only (.ts, not in List.test.ets):
 // it drives the fake directly, which a device test cannot; it imports the .ets code directly, which the checker allows only for host-only suites under src/test/host/. Written in the
 // ArkTS subset all the same.
-import { beforeEach, describe, expect, it } from '@ohos/hypium';
+import { afterEach, beforeEach, describe, expect, it } from '@ohos/hypium';
 import { CallEngineListener } from '../../main/ets/engine/CallEngine';
 import { EngineError, EngineErrorCode } from '../../main/ets/engine/EngineError';
 import {
@@ -105,11 +105,40 @@ function loginConfig(): RoomLoginConfig {
   return config;
 }
 
+/** Every adapter a test made: afterEach destroys their engines, since the SDK engine is one per process. */
+const adapters: ZegoCallEngine[] = [];
+/** ZegoCallEngine.handoverWaitMs as shipped; tests that shorten it get it back in afterEach. */
+const DEFAULT_HANDOVER_WAIT_MS: number = ZegoCallEngine.handoverWaitMs;
+
+/** A new adapter, remembered so that afterEach frees the SDK engine it may hold. */
+function newEngine(): ZegoCallEngine {
+  const engine: ZegoCallEngine = new ZegoCallEngine();
+  adapters.push(engine);
+  return engine;
+}
+
 /** An adapter whose engine has been created (the fake is reset by beforeEach). */
 async function createdEngine(): Promise<ZegoCallEngine> {
-  const engine: ZegoCallEngine = new ZegoCallEngine();
+  const engine: ZegoCallEngine = newEngine();
   await engine.createEngine(profile(LOG_PATH));
   return engine;
+}
+
+/** The EngineError code `action` rejects with; 0 when it resolves, -1 for anything else. */
+async function rejectionCode(action: Promise<void>): Promise<number> {
+  try {
+    await action;
+  } catch (e) {
+    return e instanceof EngineError ? e.code : -1;
+  }
+  return 0;
+}
+
+/** Lets pending promise continuations run (the fake answers in microtasks). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    await Promise.resolve();
+  }
 }
 
 /** The message `action` throws, or '' when it does not throw. */
@@ -262,6 +291,20 @@ export default function zegoCallEngineHostTest(): void {
       clearHilogLines();
     });
 
+    afterEach(async () => {
+      ZegoCallEngine.handoverWaitMs = DEFAULT_HANDOVER_WAIT_MS;
+      fakeSettings.throwingMethods = [];
+      // Twice: a createEngine still waiting for the slot (a test that failed early) takes it when the first
+      // round frees it, and is destroyed by the second.
+      for (let round = 0; round < 2; round++) {
+        for (const adapter of adapters) {
+          await adapter.destroyEngine();
+        }
+        await settle();
+      }
+      adapters.length = 0;
+    });
+
     it('configures SDK logging, creates the engine, then registers every event handler before any room call', 0,
       async (done: Function) => {
         const engine: ZegoCallEngine = await createdEngine();
@@ -290,7 +333,7 @@ export default function zegoCallEngineHostTest(): void {
     });
 
     it('keeps the SDK default log folder when the profile has no log path', 0, async (done: Function) => {
-      await new ZegoCallEngine().createEngine(profile(''));
+      await newEngine().createEngine(profile(''));
       const config: ZegoLogConfig = onlyCall('setLogConfig').args[0] as ZegoLogConfig;
       expect(config.logPath).assertEqual('');
       expect(config.logCount).assertEqual(3);
@@ -313,7 +356,7 @@ export default function zegoCallEngineHostTest(): void {
 
     it('refuses to create the engine without an application context and leaves the SDK untouched', 0,
       async (done: Function) => {
-        const engine: ZegoCallEngine = new ZegoCallEngine();
+        const engine: ZegoCallEngine = newEngine();
         let code: number = 0;
         try {
           await engine.createEngine(new EngineProfile(APP_ID, APP_SIGN, EngineScenario.Default, undefined, ''));
@@ -329,7 +372,7 @@ export default function zegoCallEngineHostTest(): void {
     it('rejects with the SDK error code, without the AppSign, when engine creation fails', 0,
       async (done: Function) => {
         fakeSettings.createEngineRejection = new FakeSdkError(1001005, 'auth failed for appSign ' + APP_SIGN);
-        const engine: ZegoCallEngine = new ZegoCallEngine();
+        const engine: ZegoCallEngine = newEngine();
         let failure: EngineError | undefined = undefined;
         try {
           await engine.createEngine(profile(LOG_PATH));
@@ -506,7 +549,7 @@ export default function zegoCallEngineHostTest(): void {
       });
 
     it('does nothing and does not throw when called before the engine exists', 0, async (done: Function) => {
-      const engine: ZegoCallEngine = new ZegoCallEngine();
+      const engine: ZegoCallEngine = newEngine();
       callEveryMethod(engine);
       const login: RoomOperationResult = await engine.loginRoom('room1', new EngineUser('a', 'A'), loginConfig());
       const logout: RoomOperationResult = await engine.logoutRoom('room1');
@@ -753,7 +796,7 @@ export default function zegoCallEngineHostTest(): void {
     it('never writes the AppSign or a token to hilog, even when the SDK or a listener puts them in an error', 0,
       async (done: Function) => {
         fakeSettings.createEngineRejection = new FakeSdkError(1001005, 'bad appSign ' + APP_SIGN);
-        const engine: ZegoCallEngine = new ZegoCallEngine();
+        const engine: ZegoCallEngine = newEngine();
         try {
           await engine.createEngine(profile(LOG_PATH));
         } catch (e) {
@@ -775,6 +818,209 @@ export default function zegoCallEngineHostTest(): void {
         expect(hilogLines.every((l: HilogLine) => l.domain === 0x0C01 && l.tag === 'ZegoCallKit')).assertTrue();
         done();
       });
+
+    it('still creates the engine and delivers the other events when the SDK has no onDebugError or device events', 0,
+      async (done: Function) => {
+        fakeSettings.onThrowsFor = ['onDebugError', 'onLocalDeviceExceptionOccurred'];
+        const engine: ZegoCallEngine = await createdEngine();
+        const listener: RecordingListener = new RecordingListener();
+        engine.addListener(listener);
+        const login: RoomOperationResult =
+          await engine.loginRoom('room1', new EngineUser('alice', 'Alice'), loginConfig());
+        fakeEmit('onRoomStateChanged', 'room1', ZegoRoomStateChangedReason.Logined, 0, '');
+        fakeEmit('onNetworkQuality', '', ZegoStreamQualityLevel.Good, ZegoStreamQualityLevel.Good);
+
+        expect(engine.isCreated()).assertTrue();
+        expect(login.errorCode).assertEqual(0);
+        expect(listener.lines.length).assertEqual(2);
+        const registered: string[] = (liveEngine() as FakeZegoExpressEngine).registeredEvents();
+        expect(registered.length).assertEqual(EXPECTED_EVENTS.length - 2);
+        const warnings: HilogLine[] = hilogLines.filter((l: HilogLine) => l.level === 'warn');
+        expect(warnings.some((l: HilogLine) => l.text.includes('onDebugError'))).assertTrue();
+        expect(warnings.some((l: HilogLine) => l.text.includes('onLocalDeviceExceptionOccurred'))).assertTrue();
+        done();
+      });
+
+    it('registers the four events a call cannot work without before any other', 0, async (done: Function) => {
+      await createdEngine();
+      const firstFour: string[] = callNames().slice(2, 6).map((n: string) => n.substring(3));
+      firstFour.sort();
+      expect(JSON.stringify(firstFour)).assertEqual(JSON.stringify(
+        ['onPlayerStateUpdate', 'onPublisherStateUpdate', 'onRoomStateChanged', 'onRoomStreamUpdate']));
+      done();
+    });
+
+    it('fails engine creation with its own code, and destroys the engine, when the SDK has no player state event', 0,
+      async (done: Function) => {
+        fakeSettings.onThrowsFor = ['onPlayerStateUpdate'];
+        const engine: ZegoCallEngine = newEngine();
+        let failure: EngineError | undefined = undefined;
+        try {
+          await engine.createEngine(profile(LOG_PATH));
+        } catch (e) {
+          failure = e instanceof EngineError ? e : undefined;
+        }
+        expect((failure as EngineError).code).assertEqual(EngineErrorCode.REQUIRED_EVENT_UNAVAILABLE);
+        expect((failure as EngineError).message).assertContain('onPlayerStateUpdate');
+        expect(engine.isCreated()).assertFalse();
+        expect(liveEngine()).assertUndefined();
+        expect(callsNamed('destroyEngine').length).assertEqual(1);
+        fakeSettings.onThrowsFor = [];
+        await engine.createEngine(profile(LOG_PATH));
+        expect(engine.isCreated()).assertTrue();
+        done();
+      });
+
+    it('refuses a second adapter\'s engine while the first is in a call, and leaves the first one working', 0,
+      async (done: Function) => {
+        const first: ZegoCallEngine = await createdEngine();
+        const listener: RecordingListener = new RecordingListener();
+        first.addListener(listener);
+        await first.loginRoom('room1', new EngineUser('alice', 'Alice'), loginConfig());
+        const second: ZegoCallEngine = newEngine();
+
+        let failure: EngineError | undefined = undefined;
+        try {
+          await second.createEngine(profile(LOG_PATH));
+        } catch (e) {
+          failure = e instanceof EngineError ? e : undefined;
+        }
+        expect((failure as EngineError).code).assertEqual(EngineErrorCode.ENGINE_OWNED_ELSEWHERE);
+        expect((failure as EngineError).message).assertContain('one EngineProvider per app');
+        expect(callsNamed('createEngine').length).assertEqual(1);
+        expect(second.isCreated()).assertFalse();
+        second.stopPreview(PublishChannel.Main);
+        await second.destroyEngine();
+        expect(first.isCreated()).assertTrue();
+        expect(callsNamed('stopPreview').length).assertEqual(0);
+        expect(callsNamed('destroyEngine').length).assertEqual(0);
+        fakeEmit('onRoomStateChanged', 'room1', ZegoRoomStateChangedReason.Logined, 0, '');
+        expect(listener.lines.length).assertEqual(1);
+        done();
+      });
+
+    it('never lets a second adapter destroy the first adapter\'s engine, even with an SDK that hands out its one engine', 0,
+      async (done: Function) => {
+        fakeSettings.createReturnsLiveEngine = true;
+        ZegoCallEngine.handoverWaitMs = 20;
+        const first: ZegoCallEngine = await createdEngine();
+        const sdkEngine: FakeZegoExpressEngine = liveEngine() as FakeZegoExpressEngine;
+        const listener: RecordingListener = new RecordingListener();
+        first.addListener(listener);
+        const second: ZegoCallEngine = newEngine();
+
+        const code: number = await rejectionCode(second.createEngine(profile(LOG_PATH)));
+        fakeEmit('onPlayerRecvVideoFirstFrame', 'remote1');
+        await second.destroyEngine();
+
+        expect(sdkEngine.isDestroyed()).assertFalse();
+        expect(liveEngine() === sdkEngine).assertTrue();
+        expect(first.isCreated()).assertTrue();
+        expect(JSON.stringify(listener.lines)).assertEqual('["onPlayerRecvVideoFirstFrame remote1"]');
+        expect(code).assertEqual(EngineErrorCode.ENGINE_OWNED_ELSEWHERE);
+        done();
+      });
+
+    it('lets a recreated ability\'s adapter join while the previous call is still logging out: it waits, then creates', 0,
+      async (done: Function) => {
+        const previous: ZegoCallEngine = await createdEngine();
+        await previous.loginRoom('room1', new EngineUser('alice', 'Alice'), loginConfig());
+        const oldListener: RecordingListener = new RecordingListener();
+        previous.addListener(oldListener);
+        const leaving: Promise<void> = previous.logoutRoom('room1').then(() => previous.destroyEngine());
+        const next: ZegoCallEngine = newEngine();
+        const newListener: RecordingListener = new RecordingListener();
+        next.addListener(newListener);
+
+        const creating: Promise<void> = next.createEngine(profile(LOG_PATH));
+        await leaving;
+        await creating;
+
+        expect(next.isCreated()).assertTrue();
+        expect(previous.isCreated()).assertFalse();
+        expect(JSON.stringify(callNames().filter((n: string) => !n.startsWith('on:')))).assertEqual(JSON.stringify(
+          ['setLogConfig', 'createEngine', 'loginRoom', 'logoutRoom', 'destroyEngine', 'setLogConfig', 'createEngine']));
+        fakeEmit('onRoomStateChanged', 'room2', ZegoRoomStateChangedReason.Logining, 0, '');
+        expect(oldListener.lines.length).assertEqual(0);
+        expect(newListener.lines.length).assertEqual(1);
+        done();
+      });
+
+    it('waits for the previous adapter\'s pending destroyEngine before creating a new engine', 0,
+      async (done: Function) => {
+        const previous: ZegoCallEngine = await createdEngine();
+        await previous.loginRoom('room1', new EngineUser('alice', 'Alice'), loginConfig());
+        const destroying: Promise<void> = previous.destroyEngine();
+        const next: ZegoCallEngine = newEngine();
+
+        const code: number = await rejectionCode(next.createEngine(profile(LOG_PATH)));
+        await destroying;
+
+        expect(code).assertEqual(0);
+        expect(next.isCreated()).assertTrue();
+        expect(JSON.stringify(callNames().filter((n: string) => !n.startsWith('on:')))).assertEqual(JSON.stringify(
+          ['setLogConfig', 'createEngine', 'loginRoom', 'logoutRoom', 'destroyEngine', 'setLogConfig', 'createEngine']));
+        done();
+      });
+
+    it('gives up with the one-provider error when another adapter keeps an idle engine past the wait', 0,
+      async (done: Function) => {
+        ZegoCallEngine.handoverWaitMs = 20;
+        const keeper: ZegoCallEngine = await createdEngine();
+        const second: ZegoCallEngine = newEngine();
+        const started: number = Date.now();
+
+        const code: number = await rejectionCode(second.createEngine(profile(LOG_PATH)));
+
+        expect(code).assertEqual(EngineErrorCode.ENGINE_OWNED_ELSEWHERE);
+        expect(Date.now() - started >= 15).assertTrue();
+        expect(keeper.isCreated()).assertTrue();
+        expect(callsNamed('createEngine').length).assertEqual(1);
+        await keeper.destroyEngine();
+        await second.createEngine(profile(LOG_PATH));
+        expect(second.isCreated()).assertTrue();
+        done();
+      });
+
+    it('never throws from preview, publishing, playing, mute, camera or token calls when the SDK throws, and logs a redacted warning', 0,
+      async (done: Function) => {
+        const engine: ZegoCallEngine = await createdEngine();
+        const before: number = sdkCalls.length;
+        fakeSettings.throwingMethods = ['renewToken', 'startPreview', 'stopPreview', 'startPublishingStream',
+          'stopPublishingStream', 'startPlayingStream', 'updatePlayingCanvas', 'stopPlayingStream',
+          'mutePlayStreamAudio', 'mutePlayStreamVideo', 'muteMicrophone', 'enableCamera', 'useFrontCamera',
+          'startSoundLevelMonitor', 'stopSoundLevelMonitor'];
+
+        const escaped: string = thrownMessage(() => callEveryMethod(engine));
+
+        expect(escaped).assertEqual('');
+        expect(sdkCalls.length - before).assertEqual(15);
+        const warnings: HilogLine[] = hilogLines.filter((l: HilogLine) => l.level === 'warn');
+        expect(warnings.filter((l: HilogLine) => l.text.includes('failed in the SDK')).length).assertEqual(15);
+        expect(warnings.some((l: HilogLine) => l.text.includes('stopPlayingStream failed in the SDK'))).assertTrue();
+        expect(hilogLines.some((l: HilogLine) => l.text.includes(TOKEN))).assertFalse();
+        expect(engine.isCreated()).assertTrue();
+        done();
+      });
+
+    it('goes on with a teardown after the SDK throws from stopPlayingStream', 0, async (done: Function) => {
+      const engine: ZegoCallEngine = await createdEngine();
+      await engine.loginRoom('room1', new EngineUser('alice', 'Alice'), loginConfig());
+      engine.startPlayingStream('remote1', undefined);
+      fakeSettings.throwingMethods = ['stopPlayingStream'];
+
+      engine.stopPlayingStream('remote1');
+      engine.stopPublishingStream(PublishChannel.Main);
+      const logout: RoomOperationResult = await engine.logoutRoom('room1');
+      await engine.destroyEngine();
+      await settle();
+
+      expect(callsNamed('stopPublishingStream').length).assertEqual(1);
+      expect(logout.errorCode).assertEqual(0);
+      expect(callsNamed('destroyEngine').length).assertEqual(1);
+      expect(engine.isCreated()).assertFalse();
+      done();
+    });
   });
 
   describe('ZegoExpressEngineHostFake', () => {

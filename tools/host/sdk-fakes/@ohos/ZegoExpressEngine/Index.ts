@@ -11,6 +11,8 @@
 //   - a plain object where the SDK takes a class instance (ZegoUser, ZegoRoomConfig, ZegoView, ...);
 //   - `on()` with an event name ZegoEventListener does not have;
 //   - any instance call after destroyEngine, and destroyEngine while a room is still logged in.
+// fakeSettings can also make it behave like a real SDK that differs from the docs: `on()` throwing for named
+// events, named methods throwing, createEngine returning the live engine (a singleton), and more.
 // The signatures are loose on purpose (arguments are checked at run time): the adapter is type-checked
 // against the declaration file, and tests of the fake must be able to make the wrong calls.
 // Plain TypeScript for Node, never part of the HAR.
@@ -93,6 +95,23 @@ export class FakeSettings {
   logoutResult: ZegoRoomLogoutResult | undefined = undefined;
   /** When true, destroyEngine returns undefined instead of a promise (the docs call it without await). */
   destroyReturnsVoid: boolean = false;
+  /**
+   * Event names whose `on()` throws, as an SDK build without that event might (the [C-name] events such as
+   * onLocalDeviceExceptionOccurred or onDebugError are not confirmed on HarmonyOS). The call is still recorded.
+   */
+  onThrowsFor: string[] = [];
+  /**
+   * Instance method names (e.g. 'stopPlayingStream') that throw an Error, as the SDK might from a native
+   * failure. The message contains the arguments, so tests can check that they are redacted before logging.
+   * The call is still recorded; the arguments are not checked.
+   */
+  throwingMethods: string[] = [];
+  /**
+   * When true, createEngine while an engine is live resolves with that engine instead of throwing misuse
+   * (and setLogConfig then is accepted too): a singleton SDK, as ZEGO's other platforms behave, which lets
+   * tests show what a second adapter's calls would do to the first adapter's engine.
+   */
+  createReturnsLiveEngine: boolean = false;
 }
 
 /** The fake's current settings; mutate the fields, resetFake() restores the defaults. */
@@ -443,7 +462,8 @@ export default class ZegoExpressEngine {
     record('setLogConfig', true, args);
     checkArity('setLogConfig', args, 1, 1);
     checkInstance('setLogConfig', 0, args, ZegoLogConfig, false);
-    if (state.live !== undefined || state.creating) misuse('setLogConfig must be called before createEngine');
+    const singleton = fakeSettings.createReturnsLiveEngine && !state.creating;
+    if (!singleton && (state.live !== undefined || state.creating)) misuse('setLogConfig must be called before createEngine');
     state.logConfigSet = true;
   }
 
@@ -452,6 +472,7 @@ export default class ZegoExpressEngine {
     checkArity('createEngine', args, 1, 1);
     checkInstance('createEngine', 0, args, ZegoEngineProfile, false);
     if (!state.logConfigSet) misuse('createEngine called before ZegoExpressEngine.setLogConfig(config)');
+    if (fakeSettings.createReturnsLiveEngine && state.live !== undefined) return Promise.resolve(state.live);
     if (state.live !== undefined || state.creating) misuse('createEngine called while an engine exists (destroyEngine first)');
     if (fakeSettings.createEngineRejection !== undefined) {
       return Promise.reject(fakeSettings.createEngineRejection);
@@ -495,6 +516,9 @@ export default class ZegoExpressEngine {
   private call(name: string, args: Array<Object | undefined>, min: number, max: number): void {
     record(name, false, args);
     if (this.destroyed) misuse(`${name} called on an engine after destroyEngine`);
+    if (fakeSettings.throwingMethods.includes(name)) {
+      throw new Error(`${name}(${args.map((a) => String(a)).join(', ')}) failed in the native SDK (fakeSettings.throwingMethods)`);
+    }
     checkArity(name, args, min, max);
   }
 
@@ -503,6 +527,9 @@ export default class ZegoExpressEngine {
     checkType('on', 0, args, 'string', false);
     const event = args[0] as string;
     if (!ZEGO_EVENT_NAMES.includes(event)) misuse(`on('${event}'): ZegoEventListener has no such event`);
+    if (fakeSettings.onThrowsFor.includes(event)) {
+      throw new TypeError(`on('${event}'): this SDK build has no such event (fakeSettings.onThrowsFor)`);
+    }
     checkType('on', 1, args, 'function', false);
     const list = this.handlers.get(event) ?? [];
     list.push(args[1] as Handler);
@@ -703,6 +730,9 @@ export function resetFake(): void {
   fakeSettings.loginResult = defaults.loginResult;
   fakeSettings.logoutResult = defaults.logoutResult;
   fakeSettings.destroyReturnsVoid = defaults.destroyReturnsVoid;
+  fakeSettings.onThrowsFor = defaults.onThrowsFor;
+  fakeSettings.throwingMethods = defaults.throwingMethods;
+  fakeSettings.createReturnsLiveEngine = defaults.createReturnsLiveEngine;
 }
 
 /** The engine createEngine resolved with and destroyEngine has not destroyed, if any. */
