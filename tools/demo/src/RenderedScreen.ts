@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // The call page's kit components, mounted on the host with the render harness (tools/host/render): CallView
 // (remote video and local preview), ConnectionBadge and CallControls, as the demo's CallPage places them, all
-// finding the call through the installed EngineProvider. The script taps their buttons, their XComponents
-// "load" when they appear (which is when the views bind to the session, as on a device), and rows() reads
-// back what a user would see: texts, placeholders and their reasons, badges and button states. The harness
-// records a component tree; it has no layout or pixels (see tools/host/render/README.md).
+// finding the call through the installed EngineProvider. The script taps their buttons, the views bind to the
+// session when they appear (the simulated engine needs no native surface; on a device they wait for the
+// XComponent's onLoad, which the script fires too), and rows() reads back what a user would see: texts,
+// placeholders and their reasons, badges and button states. The harness records a component tree; it has no
+// layout or pixels (see tools/host/render/README.md).
 
 import {
   CALL_CONTROLS_CAMERA_ID, CALL_CONTROLS_CAMERA_PENDING_ID, CALL_CONTROLS_HANG_UP_ID, CALL_CONTROLS_MIC_ID,
@@ -88,18 +89,44 @@ export class RenderedScreen {
     for (const id of surfaces.filter((s: string) => s.startsWith(LOCAL_PREVIEW_ID_PREFIX))) {
       rows.push({ component: 'LocalPreview', shows: this.tileText(id) });
     }
-    const remotes = surfaces.filter((s: string) => s.startsWith(REMOTE_STREAM_ID_PREFIX));
-    if (remotes.length === 0) {
+    const remotes = this.remoteSurfaces();
+    if (remotes.size === 0) {
       rows.push({ component: 'RemoteStreamView', shows: '(none: nobody else publishes)' });
     }
-    for (const id of remotes) {
-      rows.push({ component: `RemoteStreamView ${id.substring(REMOTE_STREAM_ID_PREFIX.length)}`, shows: this.tileText(id) });
-    }
+    remotes.forEach((streamID: string, id: string) => {
+      rows.push({ component: `RemoteStreamView ${streamID}`, shows: this.tileText(id) });
+    });
     rows.push({ component: 'CallControls', shows: this.controlsText() });
     return rows;
   }
 
+  /** The remote XComponents on screen (each RemoteStreamView's surface id) and the stream each shows. */
+  private remoteSurfaces(): Map<string, string> {
+    const surfaces = new Map<string, string>();
+    const surfaceIn = (node: HostNode): string | undefined => {
+      const id = node.type === 'XComponent' ? this.view.idOf(node) : undefined;
+      if (id !== undefined && id.startsWith(REMOTE_STREAM_ID_PREFIX)) {
+        return id;
+      }
+      for (const child of node.children) {
+        const found = surfaceIn(child);
+        if (found !== undefined) {
+          return found;
+        }
+      }
+      return undefined;
+    };
+    for (const tile of this.view.findAll('RemoteStreamView')) {
+      const id = surfaceIn(tile);
+      if (id !== undefined) {
+        surfaces.set(id, (tile.view as { streamID: string }).streamID);
+      }
+    }
+    return surfaces;
+  }
+
   private loadNewSurfaces(): void {
+    const remotes = this.remoteSurfaces();
     for (const node of this.view.findAll('XComponent')) {
       const id = this.view.idOf(node) || '';
       if (this.loaded.has(id)) {
@@ -108,8 +135,10 @@ export class RenderedScreen {
       this.loaded.add(id);
       const what = id.startsWith(LOCAL_PREVIEW_ID_PREFIX) ? 'LocalPreview → kit' : 'RemoteStreamView → kit';
       const call = id.startsWith(LOCAL_PREVIEW_ID_PREFIX) ? `bindPreview(${id})` :
-        `bindStreamView(${id.substring(REMOTE_STREAM_ID_PREFIX.length)}, ${id})`;
-      this.timeline.entry(what, `XComponent ${id} onLoad → session.${call}`);
+        `bindStreamView(${remotes.get(id)}, ${id})`;
+      // On the simulated engine a view binds as soon as it appears (no native surface to wait for); onLoad, as
+      // a device would fire it, then finds the view bound already.
+      this.timeline.entry(what, `XComponent ${id} appeared → session.${call} (simulated engine: no wait for onLoad)`);
       this.view.fire(id, 'onLoad');
     }
   }

@@ -75,7 +75,7 @@ export default function demoTest(): void {
         'engine → app           onPublisherStateUpdate(room1_alice_main, Publishing, 0)',
         'engine → app           onRoomUserUpdate(room1, Add, [bob "Bob"])',
         'engine → app           onRoomStreamUpdate(room1, Add, [bob_main (bob)])',
-        'app → engine           startPlayingStream(bob_main, view zck-remote-bob_main)',
+        'app → engine           startPlayingStream(bob_main, view zck-remote-',
         'engine → app           onPlayerStateUpdate(bob_main, Playing, 0)',
         'app → engine           muteMicrophone(true)',
         'engine → app           onRemoteMicStateUpdate(bob_main, Mute)',

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // Host render tests of CallView on the simulated engine: picture-in-picture while at most one remote stream
 // is in the call, a grid as soon as there are two, and back; a tap swaps the tiles without remounting the
-// video surfaces; the grid never shows more than the SDK's 12 playable streams. Host limits: ./README.md
-// (no layout: sizes and positions are read from the recorded attributes, not measured).
+// video surfaces, and is undone when the remote stream it was made with leaves; the grid never shows more than
+// the SDK's 12 playable streams. Host limits: ./README.md (no layout: sizes and positions are read from the
+// recorded attributes, not measured).
 import { describe, expect, it } from '@ohos/hypium';
 import { render, Rendered } from '../../../../tools/host/render/harness';
 import { CallView, CALL_VIEW_MAX_GRID_STREAMS, callViewColumnsFor } from '../../main/ets/components/CallView';
 import {
   CALL_VIEW_GRID_ID, CALL_VIEW_LOCAL_TILE_ID, CALL_VIEW_PIP_ID, CALL_VIEW_REMOTE_TILE_ID, CALL_VIEW_SMALL_TILE_ID,
-  remoteStreamViewID
+  REMOTE_STREAM_ID_PREFIX
 } from '../../main/ets/components/ComponentIds';
+import { RemoteStreamView } from '../../main/ets/components/RemoteStreamView';
 import { SimulatedParticipant } from '../../main/ets/engine/SimulatedParticipant';
 import { VideoTileWorld } from './VideoTileWorld';
 
@@ -21,8 +23,8 @@ class CallViewWorld extends VideoTileWorld {
     return p;
   }
 
-  mount(): Rendered<CallView> {
-    return render(CallView, { provider: this.provider, userName: 'Alice' });
+  mount(props?: object): Rendered<CallView> {
+    return render(CallView, Object.assign({ provider: this.provider, userName: 'Alice' }, props || {}));
   }
 
   async settle(h: Rendered<CallView>, ms: number = 200): Promise<void> {
@@ -36,15 +38,27 @@ class CallViewWorld extends VideoTileWorld {
     this.guest(1);
     const h = this.mount();
     await this.settle(h);
-    h.fire(remoteStreamViewID('guest1_main'), 'onLoad');
+    h.fire(remoteSurfaces(h)[0], 'onLoad');
     await this.settle(h);
     return h;
   }
 }
 
-function remoteViews(h: Rendered<CallView>): string[] {
+/** The ids of the remote XComponents. */
+function remoteSurfaces(h: Rendered<CallView>): string[] {
   return h.findAll('XComponent').map((n) => String((n.args[0] as { id: string }).id))
-    .filter((id) => id.startsWith('zck-remote-'));
+    .filter((id) => id.startsWith(REMOTE_STREAM_ID_PREFIX));
+}
+
+/** The streams of the RemoteStreamViews shown. */
+function remoteViews(h: Rendered<CallView>): string[] {
+  return h.findAll('RemoteStreamView').map((n) => (n.view as RemoteStreamView).streamID);
+}
+
+/** Which tile is small, as the marker tells accessibility tools. */
+function smallTile(h: Rendered<CallView>): string {
+  const marker = h.attr(h.find(CALL_VIEW_SMALL_TILE_ID), 'accessibilityText') as { params: string[] };
+  return marker.params[0] === 'app.string.zck_call_view_small_remote' ? 'remote' : 'local';
 }
 
 export default function callViewRenderTest() {
@@ -67,7 +81,8 @@ export default function callViewRenderTest() {
       w.guest(1);
       await w.settle(h);
       expect(h.query(CALL_VIEW_PIP_ID) !== undefined).assertTrue();
-      expect(remoteViews(h)).assertDeepEquals([remoteStreamViewID('guest1_main')]);
+      expect(remoteViews(h)).assertDeepEquals(['guest1_main']);
+      expect(remoteSurfaces(h).length).assertEqual(1);
       const second = w.guest(2);
       await w.settle(h);
       expect(h.query(CALL_VIEW_GRID_ID) !== undefined).assertTrue();
@@ -76,7 +91,7 @@ export default function callViewRenderTest() {
       second.leave();
       await w.settle(h);
       expect(h.query(CALL_VIEW_PIP_ID) !== undefined).assertTrue();
-      expect(remoteViews(h)).assertDeepEquals([remoteStreamViewID('guest1_main')]);
+      expect(remoteViews(h)).assertDeepEquals(['guest1_main']);
       h.unmount();
       done();
     });
@@ -108,6 +123,51 @@ export default function callViewRenderTest() {
       h.unmount();
       done();
     });
+
+    it('puts the preview back in the small tile when the remote stream it was swapped with leaves', 0,
+      async (done: Function) => {
+        const w = new CallViewWorld();
+        await w.join();
+        const guest1 = w.guest(1);
+        const h = w.mount();
+        await w.settle(h);
+        h.fire(CALL_VIEW_LOCAL_TILE_ID, 'onClick');
+        expect(smallTile(h)).assertEqual('remote');
+        guest1.leave();
+        await w.settle(h);
+        expect(w.session.model.streamIDs.length).assertEqual(0);
+        expect(smallTile(h)).assertEqual('local');
+        expect(h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'width')).assertEqual(108);
+        expect(h.attr(h.find(CALL_VIEW_REMOTE_TILE_ID), 'width')).assertEqual('100%');
+        w.guest(2);
+        await w.settle(h);
+        expect(remoteViews(h)).assertDeepEquals(['guest2_main']);
+        expect(smallTile(h)).assertEqual('local');
+        h.unmount();
+        done();
+      });
+
+    it('keeps the preview large when asked to, without an empty small box while nobody else publishes', 0,
+      async (done: Function) => {
+        const w = new CallViewWorld();
+        await w.join();
+        const guest1 = w.guest(1);
+        const h = w.mount({ localLarge: true });
+        await w.settle(h);
+        expect(smallTile(h)).assertEqual('remote');
+        expect(h.attr(h.find(CALL_VIEW_REMOTE_TILE_ID), 'visibility')).assertEqual('Visibility.Visible');
+        h.fire(CALL_VIEW_REMOTE_TILE_ID, 'onClick');
+        expect(smallTile(h)).assertEqual('local');
+        guest1.leave();
+        await w.settle(h);
+        expect(smallTile(h)).assertEqual('remote');
+        expect(h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'width')).assertEqual('100%');
+        expect(h.attr(h.find(CALL_VIEW_REMOTE_TILE_ID), 'visibility')).assertEqual('Visibility.Hidden');
+        h.fire(CALL_VIEW_REMOTE_TILE_ID, 'onClick');
+        expect(smallTile(h)).assertEqual('remote');
+        h.unmount();
+        done();
+      });
 
     it('lets the user drag the small tile, and only the small one', 0, async (done: Function) => {
       const w = new CallViewWorld();

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Host render tests of LocalPreview on the simulated engine: the preview starts only once its XComponent has
-// loaded and in that XComponent, stops when the view goes away, starts again when it comes back, and the tile
-// is never blank: a test pattern on the simulated engine, and otherwise a placeholder that says why. What the
-// host runtime does not model (layout, pixels, fine-grained reactivity): ./README.md.
+// loaded and in that XComponent (on a device-like engine; on the simulated engine as soon as the view
+// appears, without binding twice), stops when the view goes away, starts again when it comes back, and the
+// tile is never blank: a test pattern on the simulated engine, and otherwise a placeholder that says why
+// (including "Starting camera…" before the preview runs). What the host runtime does not model (layout,
+// pixels, fine-grained reactivity): ./README.md.
 import { describe, expect, it } from '@ohos/hypium';
 import { HostNode, render, Rendered } from '../../../../tools/host/render/harness';
 import { LocalPreview } from '../../main/ets/components/LocalPreview';
@@ -62,8 +64,8 @@ async function loaded(world: VideoTileWorld, props?: object): Promise<Rendered<L
 
 export default function localPreviewRenderTest() {
   describe('LocalPreview', () => {
-    it('starts no preview before its XComponent has loaded', 0, async (done: Function) => {
-      const world = new VideoTileWorld();
+    it('starts no preview before its XComponent has loaded on a device engine', 0, async (done: Function) => {
+      const world = new VideoTileWorld('device');
       const h = render(LocalPreview, { provider: world.provider });
       await world.join();
       await world.wait(1000);
@@ -82,14 +84,65 @@ export default function localPreviewRenderTest() {
       expect(first.libraryname).assertEqual('ZegoExpressEngine');
     });
 
-    it('starts the preview in its own XComponent once that has loaded', 0, async (done: Function) => {
+    it('starts the preview in its own XComponent once that has loaded on a device engine', 0,
+      async (done: Function) => {
+        const world = new VideoTileWorld('device');
+        const h = render(LocalPreview, { provider: world.provider });
+        const id = surfaceOf(h).id;
+        await world.wait(0);
+        expect(world.callsTo('startPreview').length).assertEqual(0);
+        h.fire(id, 'onLoad');
+        await world.wait(0);
+        expect(JSON.stringify(world.callsTo('startPreview'))).assertEqual(JSON.stringify([`startPreview(view:${id})`]));
+        done();
+      });
+
+    it('starts the preview as soon as it appears on the simulated engine, and not again on onLoad', 0,
+      async (done: Function) => {
+        const world = new VideoTileWorld();
+        const binds = world.recordBinds();
+        const h = render(LocalPreview, { provider: world.provider });
+        const id = surfaceOf(h).id;
+        await world.wait(0);
+        h.rerender();
+        expect(JSON.stringify(world.callsTo('startPreview'))).assertEqual(JSON.stringify([`startPreview(view:${id})`]));
+        expect(h.query(part(h, VIDEO_TILE_TEST_PATTERN)) !== undefined).assertTrue();
+        h.fire(id, 'onLoad');
+        await world.wait(STEP);
+        expect(binds).assertDeepEquals([`preview ${id}`]);
+        expect(world.callsTo('startPreview').length).assertEqual(1);
+        h.unmount();
+        expect(world.callsTo('stopPreview').length).assertEqual(1);
+        done();
+      });
+
+    it('says the camera is starting until the preview runs, and that the video ended once the call has', 0,
+      async (done: Function) => {
+        const world = new VideoTileWorld('device');
+        await world.join();
+        const h = render(LocalPreview, { provider: world.provider, userName: 'Ada Lovelace' });
+        expect(reasonOf(h)).assertEqual('Starting camera…');
+        expect(h.textOf(part(h, VIDEO_TILE_INITIALS))).assertEqual('AL');
+        h.fire(surfaceOf(h).id, 'onLoad');
+        await world.wait(0);
+        h.rerender();
+        expect(world.session.model.local.previewing).assertTrue();
+        expect(h.query(part(h, VIDEO_TILE_PLACEHOLDER))).assertUndefined();
+        const leaving = world.session.leave();
+        await world.wait(STEP * 4);
+        await leaving;
+        h.rerender();
+        expect(world.session.model.local.previewing).assertFalse();
+        expect(reasonOf(h)).assertEqual('Video has ended');
+        done();
+      });
+
+    it('says the camera is starting while the simulated engine is being created', 0, () => {
       const world = new VideoTileWorld();
       const h = render(LocalPreview, { provider: world.provider });
-      const id = surfaceOf(h).id;
-      h.fire(id, 'onLoad');
-      await world.wait(0);
-      expect(JSON.stringify(world.callsTo('startPreview'))).assertEqual(JSON.stringify([`startPreview(view:${id})`]));
-      done();
+      expect(world.session.model.local.previewing).assertFalse();
+      expect(reasonOf(h)).assertEqual('Starting camera…');
+      expect(h.query(part(h, VIDEO_TILE_TEST_PATTERN))).assertUndefined();
     });
 
     it('stops the preview when it goes away, and starts it again in the new surface when it comes back', 0,

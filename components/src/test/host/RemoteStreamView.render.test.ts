@@ -1,32 +1,40 @@
 // SPDX-License-Identifier: Apache-2.0
 // Host render tests of RemoteStreamView on the simulated engine: the stream plays only once the view's
-// XComponent has loaded and in that XComponent, stops when the view goes away and plays again when it comes
-// back, waits for a stream that has not arrived, and the tile always says why there is no video (connecting
-// with the lottie pulse, camera off, ended, play error with its code) until the first frame is rendered.
-// Badges: muted microphone, speaking frame, quality bars when poor. Host limits: ./README.md.
+// XComponent has loaded and in that XComponent (on a device-like engine; on the simulated engine as soon as
+// the view appears), stops when the view goes away and plays again in a new surface when it comes back, waits
+// for a stream that has not arrived, and the tile always says why there is no video (connecting with the
+// lottie pulse, camera off, ended, play error with its code) until the first frame is rendered. Every surface
+// has an id of its own, so an old view going away late never stops a new one. Badges: muted microphone,
+// speaking frame, quality bars when poor. Host limits: ./README.md.
 import { beforeEach, describe, expect, it } from '@ohos/hypium';
 import { render, Rendered } from '../../../../tools/host/render/harness';
 import { liveLottieAnimations, lottieLoads, resetLottieFake } from '../../../../tools/host/sdk-fakes/@ohos/lottie';
 import { RemoteStreamView } from '../../main/ets/components/RemoteStreamView';
 import {
-  remoteStreamViewID, VIDEO_TILE_CONNECTING, VIDEO_TILE_INITIALS, VIDEO_TILE_MIC_OFF, VIDEO_TILE_NAME,
+  REMOTE_STREAM_ID_PREFIX, VIDEO_TILE_CONNECTING, VIDEO_TILE_INITIALS, VIDEO_TILE_MIC_OFF, VIDEO_TILE_NAME,
   VIDEO_TILE_PLACEHOLDER, VIDEO_TILE_QUALITY, VIDEO_TILE_REASON, VIDEO_TILE_SPEAKING, VIDEO_TILE_TEST_PATTERN,
   videoTilePartID
 } from '../../main/ets/components/ComponentIds';
 import { CONNECTING_ANIMATION_PATH } from '../../main/ets/components/internal/VideoPlaceholder';
 import { StreamQualityLevel } from '../../main/ets/engine/EngineTypes';
 import { SimulatedParticipant } from '../../main/ets/engine/SimulatedParticipant';
-import { VideoTileWorld, STEP } from './VideoTileWorld';
+import { EngineKind, VideoTileWorld, STEP } from './VideoTileWorld';
 
 const BOB: string = 'bob_main';
-const BOB_VIEW: string = remoteStreamViewID(BOB);
+
+/** The XComponent's options as the component passed them. */
+interface SurfaceOptions {
+  id: string;
+  type: string;
+  libraryname: string;
+}
 
 /** A world where bob is in the room and publishes 'bob_main'. */
 class RemoteWorld extends VideoTileWorld {
   readonly bob: SimulatedParticipant = this.sim.addParticipant('bob', 'Bob Marley');
 
-  constructor() {
-    super();
+  constructor(engine: EngineKind = 'simulated') {
+    super(engine);
     this.bob.join();
     this.bob.publish();
   }
@@ -39,7 +47,7 @@ class RemoteWorld extends VideoTileWorld {
   /** Mounts a view of `streamID` and loads its surface. */
   loaded(streamID: string, props?: object): Rendered<RemoteStreamView> {
     const h = this.view(streamID, props);
-    h.fire(remoteStreamViewID(streamID), 'onLoad');
+    h.fire(surfaceOf(h), 'onLoad');
     return h;
   }
 
@@ -50,16 +58,26 @@ class RemoteWorld extends VideoTileWorld {
   }
 }
 
-function part(viewID: string, suffix: string): string {
-  return videoTilePartID(viewID, suffix);
+/** The view's XComponent options. */
+function surfaceOptions(h: Rendered<RemoteStreamView>): SurfaceOptions {
+  return h.find('XComponent').args[0] as SurfaceOptions;
 }
 
-function reasonOf(h: Rendered<RemoteStreamView>, viewID: string = BOB_VIEW): string | undefined {
-  return h.textOf(part(viewID, VIDEO_TILE_REASON));
+/** The id of the view's current XComponent. */
+function surfaceOf(h: Rendered<RemoteStreamView>): string {
+  return surfaceOptions(h).id;
 }
 
-function hasPart(h: Rendered<RemoteStreamView>, suffix: string, viewID: string = BOB_VIEW): boolean {
-  return h.query(part(viewID, suffix)) !== undefined;
+function part(h: Rendered<RemoteStreamView>, suffix: string): string {
+  return videoTilePartID(surfaceOf(h), suffix);
+}
+
+function reasonOf(h: Rendered<RemoteStreamView>): string | undefined {
+  return h.textOf(part(h, VIDEO_TILE_REASON));
+}
+
+function hasPart(h: Rendered<RemoteStreamView>, suffix: string): boolean {
+  return h.query(part(h, suffix)) !== undefined;
 }
 
 export default function remoteStreamViewRenderTest() {
@@ -68,8 +86,8 @@ export default function remoteStreamViewRenderTest() {
       resetLottieFake();
     });
 
-    it('plays nothing before its XComponent has loaded', 0, async (done: Function) => {
-      const world = new RemoteWorld();
+    it('plays nothing before its XComponent has loaded on a device engine', 0, async (done: Function) => {
+      const world = new RemoteWorld('device');
       await world.join();
       const h = world.view(BOB);
       await world.settle(h, 1000);
@@ -78,22 +96,41 @@ export default function remoteStreamViewRenderTest() {
       done();
     });
 
-    it('renders a ZEGO surface whose id is derived from the stream ID', 0, () => {
+    it('renders a ZEGO surface with an id of its own that names the stream', 0, () => {
       const world = new RemoteWorld();
-      const options = world.view(BOB).find('XComponent').args[0] as Record<string, string>;
-      expect(options.id).assertEqual('zck-remote-bob_main');
-      expect(options.type).assertEqual('XComponentType.SURFACE');
-      expect(options.libraryname).assertEqual('ZegoExpressEngine');
+      const first = surfaceOptions(world.view(BOB));
+      const second = surfaceOptions(world.view(BOB));
+      expect(new RegExp(`^${REMOTE_STREAM_ID_PREFIX}[0-9]+-bob_main$`).test(first.id)).assertTrue();
+      expect(first.id === second.id).assertFalse();
+      expect(first.type).assertEqual('XComponentType.SURFACE');
+      expect(first.libraryname).assertEqual('ZegoExpressEngine');
     });
 
-    it('plays the stream in its XComponent once that has loaded', 0, async (done: Function) => {
-      const world = new RemoteWorld();
+    it('plays the stream in its XComponent once that has loaded on a device engine', 0, async (done: Function) => {
+      const world = new RemoteWorld('device');
       await world.join();
-      world.loaded(BOB);
+      const h = world.loaded(BOB);
       expect(JSON.stringify(world.callsTo('startPlayingStream')))
-        .assertEqual(JSON.stringify(['startPlayingStream(bob_main,view:zck-remote-bob_main)']));
+        .assertEqual(JSON.stringify([`startPlayingStream(bob_main,view:${surfaceOf(h)})`]));
       done();
     });
+
+    it('plays at once on the simulated engine, which needs no surface, and does not bind again on onLoad', 0,
+      async (done: Function) => {
+        const world = new RemoteWorld();
+        await world.join();
+        const binds = world.recordBinds();
+        const h = world.view(BOB);
+        const id = surfaceOf(h);
+        expect(JSON.stringify(world.callsTo('startPlayingStream')))
+          .assertEqual(JSON.stringify([`startPlayingStream(bob_main,view:${id})`]));
+        h.fire(id, 'onLoad');
+        await world.settle(h, STEP);
+        expect(binds).assertDeepEquals([`bob_main ${id}`]);
+        expect(world.callsTo('startPlayingStream').length).assertEqual(1);
+        expect(hasPart(h, VIDEO_TILE_TEST_PATTERN)).assertTrue();
+        done();
+      });
 
     it('says it is connecting, with the name and a pulse, until the first frame is rendered', 0,
       async (done: Function) => {
@@ -101,9 +138,9 @@ export default function remoteStreamViewRenderTest() {
         await world.join();
         const h = world.loaded(BOB);
         expect(reasonOf(h)).assertEqual('Connecting…');
-        expect(h.textOf(part(BOB_VIEW, VIDEO_TILE_NAME))).assertEqual('Bob Marley');
-        expect(h.textOf(part(BOB_VIEW, VIDEO_TILE_INITIALS))).assertEqual('BM');
-        h.fire(part(BOB_VIEW, VIDEO_TILE_CONNECTING), 'onReady');
+        expect(h.textOf(part(h, VIDEO_TILE_NAME))).assertEqual('Bob Marley');
+        expect(h.textOf(part(h, VIDEO_TILE_INITIALS))).assertEqual('BM');
+        h.fire(part(h, VIDEO_TILE_CONNECTING), 'onReady');
         expect(lottieLoads.length).assertEqual(1);
         expect(lottieLoads[0].path).assertEqual(CONNECTING_ANIMATION_PATH);
         expect(lottieLoads[0].loop).assertEqual(true);
@@ -111,7 +148,7 @@ export default function remoteStreamViewRenderTest() {
         expect(world.session.model.stream(BOB)?.firstFrameSeen).assertTrue();
         expect(hasPart(h, VIDEO_TILE_PLACEHOLDER)).assertFalse();
         expect(liveLottieAnimations().length).assertEqual(0);
-        expect(h.textOf(part(BOB_VIEW, VIDEO_TILE_NAME))).assertEqual('Bob Marley');
+        expect(h.textOf(part(h, VIDEO_TILE_NAME))).assertEqual('Bob Marley');
         expect(hasPart(h, VIDEO_TILE_TEST_PATTERN)).assertTrue();
         done();
       });
@@ -119,47 +156,73 @@ export default function remoteStreamViewRenderTest() {
     it('destroys the connecting animation when the view goes away', 0, async (done: Function) => {
       const world = new RemoteWorld();
       const h = world.loaded(BOB);
-      h.fire(part(BOB_VIEW, VIDEO_TILE_CONNECTING), 'onReady');
+      h.fire(part(h, VIDEO_TILE_CONNECTING), 'onReady');
       expect(liveLottieAnimations().length).assertEqual(1);
       h.unmount();
       expect(liveLottieAnimations().length).assertEqual(0);
       done();
     });
 
-    it('stops playing when it goes away and plays again when it comes back', 0, async (done: Function) => {
-      const world = new RemoteWorld();
-      await world.join();
-      const first = world.loaded(BOB);
-      await world.settle(first, STEP);
-      first.unmount();
-      expect(JSON.stringify(world.callsTo('stopPlayingStream'))).assertEqual(JSON.stringify(['stopPlayingStream(bob_main)']));
-      expect(world.session.playingStreamIDs().length).assertEqual(0);
-      const second = world.view(BOB);
-      await world.settle(second, STEP);
-      expect(world.callsTo('startPlayingStream').length).assertEqual(1);
-      second.fire(BOB_VIEW, 'onLoad');
-      expect(world.callsTo('startPlayingStream').length).assertEqual(2);
-      await world.settle(second, STEP);
-      expect(hasPart(second, VIDEO_TILE_PLACEHOLDER)).assertFalse();
-      done();
-    });
+    it('stops playing when it goes away and plays again in a new surface when it comes back', 0,
+      async (done: Function) => {
+        const world = new RemoteWorld('device');
+        await world.join();
+        const binds = world.recordBinds();
+        const first = world.loaded(BOB);
+        const firstID = surfaceOf(first);
+        await world.settle(first, STEP);
+        first.unmount();
+        expect(JSON.stringify(world.callsTo('stopPlayingStream'))).assertEqual(JSON.stringify(['stopPlayingStream(bob_main)']));
+        expect(world.session.playingStreamIDs().length).assertEqual(0);
+        const second = world.view(BOB);
+        const secondID = surfaceOf(second);
+        await world.settle(second, STEP);
+        expect(world.callsTo('startPlayingStream').length).assertEqual(1);
+        second.fire(secondID, 'onLoad');
+        expect(binds).assertDeepEquals([`bob_main ${firstID}`, `bob_main ${secondID}`]);
+        expect(firstID === secondID).assertFalse();
+        expect(world.callsTo('startPlayingStream')[1]).assertEqual(`startPlayingStream(bob_main,view:${secondID})`);
+        await world.settle(second, STEP);
+        expect(hasPart(second, VIDEO_TILE_PLACEHOLDER)).assertFalse();
+        done();
+      });
+
+    it('keeps playing in the new view when the view it replaced goes away late (a layout change)', 0,
+      async (done: Function) => {
+        const world = new RemoteWorld('device');
+        await world.join();
+        const old = world.loaded(BOB);
+        await world.settle(old, STEP);
+        // The new layout's view appears and loads before the old one's aboutToDisappear runs.
+        const replacement = world.loaded(BOB);
+        const newID = surfaceOf(replacement);
+        old.unmount();
+        await world.settle(replacement, STEP);
+        expect(world.callsTo('stopPlayingStream').length).assertEqual(0);
+        expect(world.session.playingStreamIDs()).assertDeepEquals([BOB]);
+        expect(world.sim.viewOf(BOB)).assertEqual(newID);
+        expect(hasPart(replacement, VIDEO_TILE_PLACEHOLDER)).assertFalse();
+        replacement.unmount();
+        expect(world.session.playingStreamIDs().length).assertEqual(0);
+        done();
+      });
 
     it('waits for a stream that has not arrived yet and plays it when it does', 0, async (done: Function) => {
       const world = new RemoteWorld();
       const carol = world.sim.addParticipant('carol', 'Carol');
       carol.join();
       await world.join();
-      const carolView = remoteStreamViewID('carol_main');
       const h = world.loaded('carol_main');
+      const carolView = surfaceOf(h);
       await world.settle(h, 1000);
       expect(world.callsTo('startPlayingStream').length).assertEqual(0);
-      expect(reasonOf(h, carolView)).assertEqual('Connecting…');
+      expect(reasonOf(h)).assertEqual('Connecting…');
       carol.publish();
       await world.settle(h, STEP);
       expect(JSON.stringify(world.callsTo('startPlayingStream')))
         .assertEqual(JSON.stringify([`startPlayingStream(carol_main,view:${carolView})`]));
       await world.settle(h, STEP);
-      expect(hasPart(h, VIDEO_TILE_PLACEHOLDER, carolView)).assertFalse();
+      expect(hasPart(h, VIDEO_TILE_PLACEHOLDER)).assertFalse();
       done();
     });
 
@@ -171,7 +234,7 @@ export default function remoteStreamViewRenderTest() {
       world.bob.setCamera(false);
       await world.settle(h, STEP);
       expect(reasonOf(h)).assertEqual('Camera is off');
-      expect(h.textOf(part(BOB_VIEW, VIDEO_TILE_NAME))).assertEqual('Bob Marley');
+      expect(h.textOf(part(h, VIDEO_TILE_NAME))).assertEqual('Bob Marley');
       expect(hasPart(h, VIDEO_TILE_TEST_PATTERN)).assertFalse();
       done();
     });
@@ -252,7 +315,7 @@ export default function remoteStreamViewRenderTest() {
       world.bob.setNetworkQuality(StreamQualityLevel.Bad, StreamQualityLevel.Bad);
       await world.settle(h, 3000);
       expect(hasPart(h, VIDEO_TILE_QUALITY)).assertTrue();
-      expect(h.find(part(BOB_VIEW, VIDEO_TILE_QUALITY)).children.length).assertEqual(3);
+      expect(h.find(part(h, VIDEO_TILE_QUALITY)).children.length).assertEqual(3);
       world.bob.setNetworkQuality(StreamQualityLevel.Good, StreamQualityLevel.Good);
       await world.settle(h, 3000);
       expect(hasPart(h, VIDEO_TILE_QUALITY)).assertFalse();
@@ -271,28 +334,65 @@ export default function remoteStreamViewRenderTest() {
 
     it('stops the old stream and plays the new one in a new surface when the stream ID changes', 0,
       async (done: Function) => {
-        const world = new RemoteWorld();
+        const world = new RemoteWorld('device');
         const carol = world.sim.addParticipant('carol', 'Carol');
         carol.join();
         carol.publish();
         await world.join();
         const h = world.loaded(BOB);
+        const bobView = surfaceOf(h);
         await world.settle(h, STEP);
         h.root.streamID = 'carol_main';
         h.rerender();
         expect(world.callsTo('stopPlayingStream')[0]).assertEqual('stopPlayingStream(bob_main)');
-        const carolView = remoteStreamViewID('carol_main');
-        expect(h.query(BOB_VIEW)).assertUndefined();
+        const carolView = surfaceOf(h);
+        expect(carolView.endsWith('-carol_main')).assertTrue();
+        expect(h.query(bobView)).assertUndefined();
+        expect(world.callsTo('startPlayingStream').length).assertEqual(1);
         h.fire(carolView, 'onLoad');
         expect(world.callsTo('startPlayingStream')[1]).assertEqual(`startPlayingStream(carol_main,view:${carolView})`);
         done();
       });
 
-    it('keeps surface ids within ArkUI\'s 128 characters and stable for long stream IDs', 0, () => {
-      const long = 'x'.repeat(200);
-      expect(remoteStreamViewID(long).length <= 128).assertTrue();
-      expect(remoteStreamViewID(long)).assertEqual(remoteStreamViewID('x'.repeat(200)));
-      expect(remoteStreamViewID(long) === remoteStreamViewID('x'.repeat(199) + 'y')).assertFalse();
+    it('switches streams at once on the simulated engine, binding each surface once', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      const carol = world.sim.addParticipant('carol', 'Carol');
+      carol.join();
+      carol.publish();
+      await world.join();
+      const binds = world.recordBinds();
+      const h = world.view(BOB);
+      const bobView = surfaceOf(h);
+      h.root.streamID = 'carol_main';
+      h.rerender();
+      const carolView = surfaceOf(h);
+      h.fire(carolView, 'onLoad');
+      expect(binds).assertDeepEquals([`bob_main ${bobView}`, `carol_main ${carolView}`]);
+      expect(world.session.playingStreamIDs()).assertDeepEquals(['carol_main']);
+      done();
+    });
+
+    it('keeps its surface id within ArkUI\'s 128 characters for a stream ID of 255 characters', 0, () => {
+      const world = new RemoteWorld();
+      const id = surfaceOf(world.view('s'.repeat(255)));
+      expect(id.length <= 128).assertTrue();
+      expect(id.startsWith(REMOTE_STREAM_ID_PREFIX)).assertTrue();
+    });
+
+    it('says the video has ended on a tile still on screen after the call ends', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      await world.join();
+      const h = world.loaded(BOB);
+      await world.settle(h, STEP);
+      expect(hasPart(h, VIDEO_TILE_PLACEHOLDER)).assertFalse();
+      const leaving = world.session.leave();
+      await world.settle(h, STEP * 4);
+      await leaving;
+      h.rerender();
+      expect(world.session.model.streamIDs.length).assertEqual(0);
+      expect(reasonOf(h)).assertEqual('Video has ended');
+      expect(hasPart(h, VIDEO_TILE_CONNECTING)).assertFalse();
+      done();
     });
   });
 }
