@@ -94,6 +94,16 @@ export default function callFuzzTest() {
       done();
     });
 
+    it('keeps the new call\'s options when the previous call\'s teardown finishes after the next join', 0,
+      async (done: Function) => {
+        // Was (briefly, before it landed): the old call's teardown dropped the session's copy of the options
+        // after the queued join had replaced it, so the new call lost its play policy and played dave's stream.
+        const r = await run(world({ appOwnsEngine: true, participantsInRoom: 3 }), [join(0, { streamID: 1 }),
+          { k: 'leave' }, join(1, { policy: 1 }), { k: 'advance', ms: 50 }]);
+        expect(explain(r)).assertEqual('no violation');
+        done();
+      });
+
     it('confirms a microphone toggle made while the next join waits for the last call to end', 0,
       async (done: Function) => {
         // Was: the engine was muted but local.micOn stayed true (the mic button showed "pending" forever).
