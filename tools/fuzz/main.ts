@@ -6,7 +6,7 @@
 //   npm run fuzz -- --runs 500 --seed 42      another amount and seed (--seed random picks one)
 //   npm run fuzz -- --seed 42 --path "17:3:0" replays the shrunk failing case of a report, with its trace
 //   npm run fuzz -- --replay 42               the same run as --seed 42 (reproduces the report)
-//   --steps N  longest random sequence (default 60);  --json  also print the shrunk case as JSON;
+//   --steps N  longest random sequence (default 100);  --json  also print the shrunk case as JSON;
 //   --trace    print the whole trace of the failing case, not only its end
 
 import { describeStep } from './steps';
