@@ -214,7 +214,7 @@ export class StepChecker {
       if (sim.currentRoomID() !== '' && w.pendingPromises() === 0) {
         problems.push(`the engine is still in room ${sim.currentRoomID()} after the call ended`);
       }
-      if (!w.variant.appOwnsEngine && w.previewView === undefined && w.pendingPromises() === 0) {
+      if (!w.variant.appOwnsEngine && w.previewViews.length === 0 && w.pendingPromises() === 0) {
         if (sim.isCreated()) {
           problems.push('the engine the session created is still alive after the call ended');
         } else if (w.kitTimerCount() !== 0) {

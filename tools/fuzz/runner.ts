@@ -166,15 +166,15 @@ export class SequenceRunner {
           w.ref.onPermissionGranted(step.device);
           s.permissionGranted(step.device);
           break;
-        case 'mountPreview':
-          w.previewView = `preview-${step.view}`;
-          s.bindPreview(w.previewView);
+        case 'mountPreview': {
+          const view = `preview-${step.view}`;
+          w.previewViews = w.previewViews.filter((v) => v !== view).concat([view]);
+          s.bindPreview(view);
           break;
+        }
         case 'unmountPreview': {
           const view = `preview-${step.view}`;
-          if (w.previewView === view) {
-            w.previewView = undefined;
-          }
+          w.previewViews = w.previewViews.filter((v) => v !== view);
           s.unbindPreview(view);
           break;
         }
@@ -350,10 +350,10 @@ export class SequenceRunner {
         s.unbindStreamView(entry[0], entry[1]);
       }
       w.streamViews.clear();
-      if (w.previewView !== undefined) {
-        s.unbindPreview(w.previewView);
-        w.previewView = undefined;
+      for (const view of w.previewViews.slice().reverse()) {
+        s.unbindPreview(view);
       }
+      w.previewViews = [];
       w.ref.onLeave();
       this.track('final leave()', s.leave(), () => undefined, (e: unknown) => {
         w.violation(`leave() rejected: ${e}`);

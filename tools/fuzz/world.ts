@@ -313,7 +313,8 @@ export class FuzzWorld {
   /** How often each engine call, callback and app event happened (coverage). */
   readonly counters: Map<string, number> = new Map<string, number>();
   /** The preview view the app has mounted (the last one bound), or undefined. */
-  previewView: string | undefined = undefined;
+  /** Preview views the app has mounted and not unmounted, in mount order (the kit previews into the last). */
+  previewViews: string[] = [];
   /** Views the app has mounted per stream: streamID → view ID of the last bind. */
   readonly streamViews: Map<string, string> = new Map<string, string>();
   /** join()/leave() promises not settled yet, by id → what they were. */
