@@ -19,15 +19,7 @@ import { TokenProvider } from '../../components/src/main/ets/session/TokenProvid
 import { makeToken04, START_UNIX, TEST_APP_SIGN } from '../../components/src/test/engine/SimFixture';
 import { ReferenceCall } from './reference';
 import { WorldVariant } from './steps';
-
-/** Every method of CallEngineListener, in the port's order. */
-export const LISTENER_METHODS: string[] = [
-  'onRoomStateChanged', 'onRoomStateUpdate', 'onRoomUserUpdate', 'onRoomStreamUpdate', 'onRoomOnlineUserCountUpdate',
-  'onRoomTokenWillExpire', 'onPublisherStateUpdate', 'onPublisherQualityUpdate', 'onPublisherCapturedVideoFirstFrame',
-  'onPlayerStateUpdate', 'onPlayerQualityUpdate', 'onPlayerRecvVideoFirstFrame', 'onPlayerRenderVideoFirstFrame',
-  'onRemoteCameraStateUpdate', 'onRemoteMicStateUpdate', 'onCapturedSoundLevelUpdate', 'onRemoteSoundLevelUpdate',
-  'onNetworkQuality', 'onLocalDeviceError'
-];
+import { LISTENER_METHODS } from '../host/testing/ListenerMethods';
 
 /** A callback as delivered: the listener method and its arguments. */
 export interface Callback {

@@ -9,15 +9,7 @@
 import {
   PlayerState, PublisherState, RemoteDeviceState, RoomStateChangedReason, UpdateType
 } from '../../../components/src/main/ets/engine/EngineTypes';
-
-/** Every method of CallEngineListener (engine/CallEngine.ets). */
-export const LISTENER_METHODS: string[] = [
-  'onRoomStateChanged', 'onRoomStateUpdate', 'onRoomUserUpdate', 'onRoomStreamUpdate', 'onRoomOnlineUserCountUpdate',
-  'onRoomTokenWillExpire', 'onPublisherStateUpdate', 'onPublisherQualityUpdate', 'onPublisherCapturedVideoFirstFrame',
-  'onPlayerStateUpdate', 'onPlayerQualityUpdate', 'onPlayerRecvVideoFirstFrame', 'onPlayerRenderVideoFirstFrame',
-  'onRemoteCameraStateUpdate', 'onRemoteMicStateUpdate', 'onCapturedSoundLevelUpdate', 'onRemoteSoundLevelUpdate',
-  'onNetworkQuality', 'onLocalDeviceError',
-];
+import { LISTENER_METHODS } from '../../host/testing/ListenerMethods';
 
 /** Called instead of a listener method: `call()` runs the real method with the same arguments. */
 export type TapHook = (method: string, args: unknown[], call: () => void) => void;
