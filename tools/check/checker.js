@@ -106,11 +106,11 @@ function problemFromDiagnostic(d, ruleOverride) {
  * name; drop exactly those TS2304 diagnostics (toolchain reference §11, divergence 2).
  */
 /**
- * Host-only suites (`src/test/host/*.ts`) never ship: they start Node servers and import SDK fakes, and they
+ * Host-only suites (`tools/kit-tests/*.ts`) never ship: they start Node servers and import SDK fakes, and they
  * must import the .ets code they test, which DevEco forbids for shipped .ts files (TS28017). Exempt them.
  */
 function isHostSuiteImportingEts(d) {
-  return d.code === 28017 && d.file !== undefined && /[\\/]src[\\/]test[\\/]host[\\/][^\\/]+\.ts$/.test(d.file.fileName);
+  return d.code === 28017 && d.file !== undefined && /[\\/]tools[\\/]kit-tests[\\/][^\\/]+\.ts$/.test(d.file.fileName);
 }
 
 function isTwoWayBindingName(d) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// `npm run check` (and `typecheck`, `lint`): checks every .ets/.ts file of components/ and demo/ (or the
+// `npm run check` (and `typecheck`, `lint`): checks every .ets/.ts file of components/, demo/ and tools/kit-tests/ (or the
 // paths given) and prints `path:line:col rule message` per problem; exits 1 on any error.
 // Flags: --no-types, --no-lint, --no-ui (also turns off resource rules), --quiet-warnings.
 'use strict';
@@ -8,7 +8,8 @@ const path = require('path');
 const { check } = require('./checker');
 const { REPO_ROOT } = require('./ets-options');
 
-const DEFAULT_ROOTS = ['components', 'demo'];
+/** The HAR, the HAP, and the kit's host-only suites (TypeScript that imports the kit's .ets code). */
+const DEFAULT_ROOTS = ['components', 'demo', 'tools/kit-tests'];
 const SKIP_DIRS = new Set(['node_modules', 'oh_modules', 'build', '.hvigor', '.preview', 'libs', 'token-server']);
 /** Build scripts run by hvigor (plain TypeScript with hvigor's own types), not ArkTS. */
 const SKIP_FILES = new Set(['hvigorfile.ts']);

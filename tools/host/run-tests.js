@@ -21,9 +21,10 @@ function discoverSuites(dir, out) {
       if (entry.name === 'node_modules' || entry.name === 'fixtures') continue;
       discoverSuites(full, out);
     } else if (SUITE_PATTERN.test(entry.name) && entry.name !== 'List.test.ets') {
-      // Under tools/, only files inside a test/ folder are suites.
+      // Under tools/, only files inside a test/ folder, or the kit's host-only suites in tools/kit-tests/, are suites.
       const rel = path.relative(REPO_ROOT, full);
-      if (!rel.startsWith('tools' + path.sep) || rel.split(path.sep).includes('test')) out.push(full);
+      const parts = rel.split(path.sep);
+      if (parts[0] !== 'tools' || parts.includes('test') || parts[1] === 'kit-tests') out.push(full);
     }
   }
   return out;

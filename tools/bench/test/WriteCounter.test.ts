@@ -17,7 +17,7 @@ class Sample {
 }
 
 export default function writeCounterTest(): void {
-  describe('Benchmark write counter', () => {
+  describe('BenchmarkWriteCounter', () => {
     it('counts a write that stores the value already there as a redundant write', 0, () => {
       const counter = new WriteCounter();
       const s = new Sample();

@@ -63,7 +63,7 @@ export default function demoTest(): void {
     return result;
   };
 
-  describe('Host demo', () => {
+  describe('HostDemo', () => {
     it('plays the call in ZEGO order: join, publish, remote joins and publishes, mute, camera off, drop, recovery, token renewal, remote leaves, hang up', 0, async (done: Function) => {
       const r = await run();
       const missing = missingInOrder(r.lines, [

@@ -3,11 +3,11 @@
 // strings): one per end reason, the login failure with its code, and a kick-out split by ZEGO's code. The
 // ConnectionBadge says the same words for a removal (it uses the same function). Host limits: ./README.md.
 import { describe, expect, it } from '@ohos/hypium';
-import { render, resolveText } from '../../../../tools/host/render/harness';
-import { CONNECTION_BADGE_LABEL_ID } from '../../main/ets/components/ComponentIds';
-import { ConnectionBadge } from '../../main/ets/components/ConnectionBadge';
-import { endReasonText } from '../../main/ets/components/EndReasonText';
-import { CallEndReason } from '../../main/ets/model/CallModel';
+import { render, resolveText } from '../host/render/harness';
+import { CONNECTION_BADGE_LABEL_ID } from '../../components/src/main/ets/components/ComponentIds';
+import { ConnectionBadge } from '../../components/src/main/ets/components/ConnectionBadge';
+import { endReasonText } from '../../components/src/main/ets/components/EndReasonText';
+import { CallEndReason } from '../../components/src/main/ets/model/CallModel';
 import { CallWorld } from './CallWorld';
 
 function said(reason: CallEndReason, code: number): string | undefined {

@@ -4,15 +4,15 @@
 // error and shows the kit's notice with the fix in its place, asks nothing of any session, and survives being
 // updated and unmounted. Host limits: ./README.md.
 import { afterEach, beforeEach, describe, expect, it } from '@ohos/hypium';
-import { render, Rendered } from '../../../../tools/host/render/harness';
-import { clearHilogLines, HilogLine, hilogLines } from '../../../../tools/host/sdk-fakes/@kit.PerformanceAnalysisKit';
-import { CallControls } from '../../main/ets/components/CallControls';
-import { CallView } from '../../main/ets/components/CallView';
-import { CONNECTION_BADGE_ROOT_ID, PROVIDER_MISSING_ID } from '../../main/ets/components/ComponentIds';
-import { ConnectionBadge } from '../../main/ets/components/ConnectionBadge';
-import { LocalPreview } from '../../main/ets/components/LocalPreview';
-import { RemoteStreamView } from '../../main/ets/components/RemoteStreamView';
-import { EngineProvider } from '../../main/ets/session/EngineProvider';
+import { render, Rendered } from '../host/render/harness';
+import { clearHilogLines, HilogLine, hilogLines } from '../host/sdk-fakes/@kit.PerformanceAnalysisKit';
+import { CallControls } from '../../components/src/main/ets/components/CallControls';
+import { CallView } from '../../components/src/main/ets/components/CallView';
+import { CONNECTION_BADGE_ROOT_ID, PROVIDER_MISSING_ID } from '../../components/src/main/ets/components/ComponentIds';
+import { ConnectionBadge } from '../../components/src/main/ets/components/ConnectionBadge';
+import { LocalPreview } from '../../components/src/main/ets/components/LocalPreview';
+import { RemoteStreamView } from '../../components/src/main/ets/components/RemoteStreamView';
+import { EngineProvider } from '../../components/src/main/ets/session/EngineProvider';
 
 /** What the notice says (the base string). */
 const NOTICE: string = 'ZEGO Call Kit: no EngineProvider installed — call EngineProvider.install() in EntryAbility';

@@ -7,17 +7,17 @@
 // has an id of its own, so an old view going away late never stops a new one. Badges: muted microphone,
 // speaking frame, quality bars when poor. Host limits: ./README.md.
 import { beforeEach, describe, expect, it } from '@ohos/hypium';
-import { render, Rendered } from '../../../../tools/host/render/harness';
-import { liveLottieAnimations, lottieLoads, resetLottieFake } from '../../../../tools/host/sdk-fakes/@ohos/lottie';
-import { RemoteStreamView } from '../../main/ets/components/RemoteStreamView';
+import { render, Rendered } from '../host/render/harness';
+import { liveLottieAnimations, lottieLoads, resetLottieFake } from '../host/sdk-fakes/@ohos/lottie';
+import { RemoteStreamView } from '../../components/src/main/ets/components/RemoteStreamView';
 import {
   REMOTE_STREAM_ID_PREFIX, VIDEO_TILE_CONNECTING, VIDEO_TILE_INITIALS, VIDEO_TILE_MIC_OFF, VIDEO_TILE_NAME,
   VIDEO_TILE_PLACEHOLDER, VIDEO_TILE_QUALITY, VIDEO_TILE_REASON, VIDEO_TILE_SPEAKING, VIDEO_TILE_TEST_PATTERN,
   videoTilePartID
-} from '../../main/ets/components/ComponentIds';
-import { CONNECTING_ANIMATION_PATH } from '../../main/ets/components/internal/VideoPlaceholder';
-import { StreamQualityLevel } from '../../main/ets/engine/EngineTypes';
-import { SimulatedParticipant } from '../../main/ets/engine/SimulatedParticipant';
+} from '../../components/src/main/ets/components/ComponentIds';
+import { CONNECTING_ANIMATION_PATH } from '../../components/src/main/ets/components/internal/VideoPlaceholder';
+import { StreamQualityLevel } from '../../components/src/main/ets/engine/EngineTypes';
+import { SimulatedParticipant } from '../../components/src/main/ets/engine/SimulatedParticipant';
 import { EngineKind, VideoTileWorld, STEP } from './VideoTileWorld';
 
 const BOB: string = 'bob_main';

@@ -3,11 +3,11 @@
 // module (tools/host/sdk-fakes/@ohos/ZegoExpressEngine/Index.ts), which throws on undocumented usage. They
 // prove the documented call flow, the argument orders and config classes, the event mapping, that listener
 // exceptions stay inside the adapter and that no secret reaches hilog. Host-only (.ts, not in List.test.ets):
-// it drives the fake directly, which a device test cannot; it imports the .ets code directly, which the checker allows only for host-only suites under src/test/host/. Written in the
+// it drives the fake directly, which a device test cannot; it imports the .ets code directly, which the checker allows only for host-only suites in tools/kit-tests/. Written in the
 // ArkTS subset all the same.
 import { afterEach, beforeEach, describe, expect, it } from '@ohos/hypium';
-import { CallEngineListener } from '../../main/ets/engine/CallEngine';
-import { EngineError, EngineErrorCode } from '../../main/ets/engine/EngineError';
+import { CallEngineListener } from '../../components/src/main/ets/engine/CallEngine';
+import { EngineError, EngineErrorCode } from '../../components/src/main/ets/engine/EngineError';
 import {
   EngineProfile,
   EngineScenario,
@@ -27,8 +27,8 @@ import {
   StreamQualityLevel,
   UpdateType,
   ViewMode
-} from '../../main/ets/engine/EngineTypes';
-import { ZegoCallEngine } from '../../main/ets/engine/ZegoCallEngine';
+} from '../../components/src/main/ets/engine/EngineTypes';
+import { ZegoCallEngine } from '../../components/src/main/ets/engine/ZegoCallEngine';
 import FakeZegoExpressEngine, {
   callNames,
   callsNamed,
@@ -65,8 +65,8 @@ import FakeZegoExpressEngine, {
   ZegoUser,
   ZegoView,
   ZegoViewMode
-} from '../../../../tools/host/sdk-fakes/@ohos/ZegoExpressEngine/Index';
-import { clearHilogLines, HilogLine, hilogLines } from '../../../../tools/host/sdk-fakes/@kit.PerformanceAnalysisKit';
+} from '../host/sdk-fakes/@ohos/ZegoExpressEngine/Index';
+import { clearHilogLines, HilogLine, hilogLines } from '../host/sdk-fakes/@kit.PerformanceAnalysisKit';
 
 /** A well-formed AppSign (64 hex characters); it must never appear in a log line. */
 const APP_SIGN: string = '9f3c1a7e5b2d4c6e8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f';

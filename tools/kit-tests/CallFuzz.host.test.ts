@@ -6,10 +6,10 @@
  * Host-only (.ts): it uses fast-check and the fuzzer under tools/fuzz, which never ship.
  */
 import { describe, expect, it } from '@ohos/hypium';
-import { fuzz } from '../../../../tools/fuzz/fuzz';
-import { DEFAULT_SEED } from '../../../../tools/fuzz/main';
-import { runSequence, SequenceResult } from '../../../../tools/fuzz/runner';
-import { FuzzCase, JoinVariant, Step, WorldVariant } from '../../../../tools/fuzz/steps';
+import { fuzz } from '../fuzz/fuzz';
+import { DEFAULT_SEED } from '../fuzz/main';
+import { runSequence, SequenceResult } from '../fuzz/runner';
+import { FuzzCase, JoinVariant, Step, WorldVariant } from '../fuzz/steps';
 
 /** Sequences in the default run: enough to reach every fault, small enough for well under 5 s. */
 const QUICK_RUNS = 300;

@@ -3,12 +3,12 @@
 // SimulatedCallEngine, and an explicit EngineProvider whose clock counts the timers the kit itself starts (the
 // engine schedules on the ManualClock directly, so its timers are not counted). Host-only helper (not a
 // suite): it is imported by *.render.test.ts next to it.
-import { CallClock, ManualClock } from '../../main/ets/engine/SimClock';
-import { SimulatedCallEngine } from '../../main/ets/engine/SimulatedCallEngine';
-import { CallSession } from '../../main/ets/session/CallSession';
-import { EngineProvider } from '../../main/ets/session/EngineProvider';
-import { CallUser, JoinOptions } from '../../main/ets/session/JoinOptions';
-import { LATENCY, profileWith, TEST_APP_SIGN } from '../engine/SimFixture';
+import { CallClock, ManualClock } from '../../components/src/main/ets/engine/SimClock';
+import { SimulatedCallEngine } from '../../components/src/main/ets/engine/SimulatedCallEngine';
+import { CallSession } from '../../components/src/main/ets/session/CallSession';
+import { EngineProvider } from '../../components/src/main/ets/session/EngineProvider';
+import { CallUser, JoinOptions } from '../../components/src/main/ets/session/JoinOptions';
+import { LATENCY, profileWith, TEST_APP_SIGN } from '../../components/src/test/engine/SimFixture';
 
 /** A CallClock over a ManualClock that knows how many of the timers made through it are still pending. */
 export class CountingClock implements CallClock {

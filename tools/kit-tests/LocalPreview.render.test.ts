@@ -6,14 +6,14 @@
 // (including "Starting camera…" before the preview runs). What the host runtime does not model (layout,
 // pixels, fine-grained reactivity): ./README.md.
 import { describe, expect, it } from '@ohos/hypium';
-import { HostNode, render, Rendered } from '../../../../tools/host/render/harness';
-import { LocalPreview } from '../../main/ets/components/LocalPreview';
+import { HostNode, render, Rendered } from '../host/render/harness';
+import { LocalPreview } from '../../components/src/main/ets/components/LocalPreview';
 import {
   LOCAL_PREVIEW_ID_PREFIX, VIDEO_TILE_INITIALS, VIDEO_TILE_PLACEHOLDER, VIDEO_TILE_REASON, VIDEO_TILE_TEST_PATTERN,
   videoTilePartID
-} from '../../main/ets/components/ComponentIds';
-import { TEST_PATTERN_FRAME_MS } from '../../main/ets/components/internal/TestPattern';
-import { EngineProvider } from '../../main/ets/session/EngineProvider';
+} from '../../components/src/main/ets/components/ComponentIds';
+import { TEST_PATTERN_FRAME_MS } from '../../components/src/main/ets/components/internal/TestPattern';
+import { EngineProvider } from '../../components/src/main/ets/session/EngineProvider';
 import { VideoTileWorld, STEP } from './VideoTileWorld';
 
 /** The XComponent's options as the component passed them. */

@@ -6,19 +6,19 @@
 // runtime does not model (layout, pixels, fine-grained reactivity, `.enabled(false)` blocking clicks):
 // ./README.md.
 import { describe, expect, it } from '@ohos/hypium';
-import { HostNode, render, Rendered, resolveText } from '../../../../tools/host/render/harness';
-import { CallControls } from '../../main/ets/components/CallControls';
+import { HostNode, render, Rendered, resolveText } from '../host/render/harness';
+import { CallControls } from '../../components/src/main/ets/components/CallControls';
 import {
   CALL_CONTROLS_AUDIO_OUTPUT_ID, CALL_CONTROLS_CAMERA_HINT_ID, CALL_CONTROLS_CAMERA_ID, CALL_CONTROLS_CAMERA_PENDING_ID,
   CALL_CONTROLS_HANG_UP_ID, CALL_CONTROLS_MIC_HINT_ID, CALL_CONTROLS_MIC_ICON_ID, CALL_CONTROLS_MIC_ID,
   CALL_CONTROLS_MIC_PENDING_ID, CALL_CONTROLS_SWITCH_CAMERA_ID
-} from '../../main/ets/components/ComponentIds';
-import { CallPhase } from '../../main/ets/model/CallModel';
+} from '../../components/src/main/ets/components/ComponentIds';
+import { CallPhase } from '../../components/src/main/ets/model/CallModel';
 import {
   CallAction, CallActionKind, CallControlKind, defaultCallActionHandler
-} from '../../main/ets/session/CallActions';
-import { CallSession } from '../../main/ets/session/CallSession';
-import { EngineProvider } from '../../main/ets/session/EngineProvider';
+} from '../../components/src/main/ets/session/CallActions';
+import { CallSession } from '../../components/src/main/ets/session/CallSession';
+import { EngineProvider } from '../../components/src/main/ets/session/EngineProvider';
 import { CallWorld } from './CallWorld';
 
 /** The AVCastPicker options as CallControls passed them. */

@@ -5,14 +5,14 @@
 // host runtime does not model (layout, pixels, Visibility.None still counting as "in the tree", rebuilds only
 // on rerender()): ./README.md.
 import { describe, expect, it } from '@ohos/hypium';
-import { render, Rendered } from '../../../../tools/host/render/harness';
-import { liveLottieAnimations, lottieLoads, resetLottieFake } from '../../../../tools/host/sdk-fakes/@ohos/lottie';
-import { ConnectionBadge } from '../../main/ets/components/ConnectionBadge';
+import { render, Rendered } from '../host/render/harness';
+import { liveLottieAnimations, lottieLoads, resetLottieFake } from '../host/sdk-fakes/@ohos/lottie';
+import { ConnectionBadge } from '../../components/src/main/ets/components/ConnectionBadge';
 import {
   CONNECTION_BADGE_ANIMATION_ID, CONNECTION_BADGE_LABEL_ID, CONNECTION_BADGE_ROOT_ID
-} from '../../main/ets/components/ComponentIds';
-import { StreamQualityLevel } from '../../main/ets/engine/EngineTypes';
-import { CallEndReason } from '../../main/ets/model/CallModel';
+} from '../../components/src/main/ets/components/ComponentIds';
+import { StreamQualityLevel } from '../../components/src/main/ets/engine/EngineTypes';
+import { CallEndReason } from '../../components/src/main/ets/model/CallModel';
 import { CallWorld } from './CallWorld';
 
 /** How often the simulated engine reports network quality. */

@@ -5,13 +5,13 @@
 // (`new VideoTileWorld('device')`): the views then take the real-engine path (bind only in onLoad, no test
 // pattern) while the simulation still runs behind it. Host-only helper (not a suite): it is imported by
 // *.render.test.ts next to it.
-import { CallEngine } from '../../main/ets/engine/CallEngine';
-import { ManualClock } from '../../main/ets/engine/SimClock';
-import { SimulatedCallEngine } from '../../main/ets/engine/SimulatedCallEngine';
-import { EngineProvider } from '../../main/ets/session/EngineProvider';
-import { CallSession } from '../../main/ets/session/CallSession';
-import { CallUser } from '../../main/ets/session/JoinOptions';
-import { LATENCY, profileWith, TEST_APP_SIGN } from '../engine/SimFixture';
+import { CallEngine } from '../../components/src/main/ets/engine/CallEngine';
+import { ManualClock } from '../../components/src/main/ets/engine/SimClock';
+import { SimulatedCallEngine } from '../../components/src/main/ets/engine/SimulatedCallEngine';
+import { EngineProvider } from '../../components/src/main/ets/session/EngineProvider';
+import { CallSession } from '../../components/src/main/ets/session/CallSession';
+import { CallUser } from '../../components/src/main/ets/session/JoinOptions';
+import { LATENCY, profileWith, TEST_APP_SIGN } from '../../components/src/test/engine/SimFixture';
 
 /** A ManualClock that also knows which intervals are running, by period (to find a component's timer). */
 export class TrackingClock extends ManualClock {

@@ -4,18 +4,18 @@
 // simulated engine checking every token with the ServerSecret (user ID and expiry, as ZEGO does). The token
 // server and the engine share one simulated clock, so a 60-second token expires in simulated time.
 import { describe, expect, it } from '@ohos/hypium';
-import { EngineProfile, EngineScenario } from '../../main/ets/engine/EngineTypes';
-import { ManualClock } from '../../main/ets/engine/SimClock';
-import { SimulatedCallEngine, SimulatedEngineOptions } from '../../main/ets/engine/SimulatedCallEngine';
-import { CallEndReason, CallPhase } from '../../main/ets/model/CallModel';
-import { CallEvent, CallEventKind } from '../../main/ets/session/CallEvent';
-import { CallKitError } from '../../main/ets/session/CallKitError';
-import { EngineProvider } from '../../main/ets/session/EngineProvider';
-import { HttpTokenProvider, HttpTokenProviderOptions } from '../../main/ets/session/HttpTokenProvider';
-import { CallUser, JoinOptions } from '../../main/ets/session/JoinOptions';
-import { TokenProvider } from '../../main/ets/session/TokenProvider';
-import { createTokenServer, TokenServer } from '../../../../tools/token-server/src/server';
-import { token04Verifier } from '../../../../tools/token-server/src/Token04Verifier';
+import { EngineProfile, EngineScenario } from '../../components/src/main/ets/engine/EngineTypes';
+import { ManualClock } from '../../components/src/main/ets/engine/SimClock';
+import { SimulatedCallEngine, SimulatedEngineOptions } from '../../components/src/main/ets/engine/SimulatedCallEngine';
+import { CallEndReason, CallPhase } from '../../components/src/main/ets/model/CallModel';
+import { CallEvent, CallEventKind } from '../../components/src/main/ets/session/CallEvent';
+import { CallKitError } from '../../components/src/main/ets/session/CallKitError';
+import { EngineProvider } from '../../components/src/main/ets/session/EngineProvider';
+import { HttpTokenProvider, HttpTokenProviderOptions } from '../../components/src/main/ets/session/HttpTokenProvider';
+import { CallUser, JoinOptions } from '../../components/src/main/ets/session/JoinOptions';
+import { TokenProvider } from '../../components/src/main/ets/session/TokenProvider';
+import { createTokenServer, TokenServer } from '../token-server/src/server';
+import { token04Verifier } from '../token-server/src/Token04Verifier';
 
 const APP_ID = 1234567;
 const SECRET = 'fa94dd0f974cf2e293728a526b028271';
@@ -104,7 +104,7 @@ class WrongUserTokens implements TokenProvider {
 }
 
 export default function tokenRenewalTest() {
-  describe('TokenRenewal (host, end to end)', () => {
+  describe('TokenRenewalHostEndToEnd', () => {
     it('logs in with a token from the token server and renews it before it expires', 0, async (done: Function) => {
       const w = new TokenWorld();
       await w.start();

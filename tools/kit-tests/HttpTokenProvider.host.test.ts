@@ -5,21 +5,21 @@
  * ephemeral port with a test AppID and secret), to a scripted server for answers the token server never
  * gives, to a silent server (timeouts) and to a closed port (refused connections). Tokens are checked by
  * decoding them with the secret. Host-only (.ts): it starts servers, which a device test cannot; it imports
- * the .ets code directly, which the checker allows only for host-only suites under src/test/host/.
+ * the .ets code directly, which the checker allows only for host-only suites in tools/kit-tests/.
  */
 import { describe, expect, it } from '@ohos/hypium';
-import { CallErrorKind, CallKitError, CallKitErrorCode } from '../../main/ets/session/CallKitError';
+import { CallErrorKind, CallKitError, CallKitErrorCode } from '../../components/src/main/ets/session/CallKitError';
 import {
   DEFAULT_TOKEN_EFFECTIVE_TIME_SECONDS,
   DEFAULT_TOKEN_TIMEOUT_MS,
   HttpTokenProvider,
   HttpTokenProviderOptions,
   MAX_SDK_TOKEN_LENGTH
-} from '../../main/ets/session/HttpTokenProvider';
-import { checkUserID } from '../../main/ets/session/IdRules';
-import { createTokenServer, TokenServer } from '../../../../tools/token-server/src/server';
-import { decodeToken04 } from '../../../../tools/token-server/src/token04';
-import { httpFakeStats } from '../../../../tools/host/sdk-fakes/@kit.NetworkKit';
+} from '../../components/src/main/ets/session/HttpTokenProvider';
+import { checkUserID } from '../../components/src/main/ets/session/IdRules';
+import { createTokenServer, TokenServer } from '../token-server/src/server';
+import { decodeToken04 } from '../token-server/src/token04';
+import { httpFakeStats } from '../host/sdk-fakes/@kit.NetworkKit';
 import {
   closedLoopbackPort,
   ScriptedReply,
@@ -27,7 +27,7 @@ import {
   SilentServer,
   startScriptedServer,
   startSilentServer
-} from '../../../../tools/host/testing/LoopbackServers';
+} from '../host/testing/LoopbackServers';
 
 const APP_ID = 987654321;
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -113,7 +113,7 @@ function expectEveryRequestDestroyed(): void {
 }
 
 export default function httpTokenProviderHostTest() {
-  describe('HttpTokenProvider (host, over loopback)', () => {
+  describe('HttpTokenProviderHostOverLoopback', () => {
     it('fetches a token that decodes to the requested user and room with the server secret', 0, async (done: Function) => {
       await withTokenServer(async (baseUrl) => {
         // given a provider asking for 10-minute tokens

@@ -5,14 +5,14 @@
 // the SDK's 12 playable streams. Host limits: ./README.md (no layout: sizes and positions are read from the
 // recorded attributes, not measured).
 import { describe, expect, it } from '@ohos/hypium';
-import { render, Rendered } from '../../../../tools/host/render/harness';
-import { CallView, CALL_VIEW_MAX_GRID_STREAMS, callViewColumnsFor } from '../../main/ets/components/CallView';
+import { render, Rendered } from '../host/render/harness';
+import { CallView, CALL_VIEW_MAX_GRID_STREAMS, callViewColumnsFor } from '../../components/src/main/ets/components/CallView';
 import {
   CALL_VIEW_GRID_ID, CALL_VIEW_LOCAL_TILE_ID, CALL_VIEW_PIP_ID, CALL_VIEW_REMOTE_TILE_ID, CALL_VIEW_SMALL_TILE_ID,
   REMOTE_STREAM_ID_PREFIX
-} from '../../main/ets/components/ComponentIds';
-import { RemoteStreamView } from '../../main/ets/components/RemoteStreamView';
-import { SimulatedParticipant } from '../../main/ets/engine/SimulatedParticipant';
+} from '../../components/src/main/ets/components/ComponentIds';
+import { RemoteStreamView } from '../../components/src/main/ets/components/RemoteStreamView';
+import { SimulatedParticipant } from '../../components/src/main/ets/engine/SimulatedParticipant';
 import { VideoTileWorld } from './VideoTileWorld';
 
 class CallViewWorld extends VideoTileWorld {
