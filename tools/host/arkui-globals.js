@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The ArkUI globals that non-UI ArkTS code may touch at run time, for Node: state-management decorators
-// (identity functions: no reactivity is modelled here), AppStorage (a plain key/value store with the
-// documented method names) and $r/$rawfile (resource references as inspectable objects). Real behaviour is
-// only on the device; these exist so that logic can be loaded and tested.
+// (identity functions here; the host render runtime, loaded next by register.js, replaces @Observed and @Track
+// with ArkUI's observing ones and makes AppStorage notify: tools/host/render/state.js), AppStorage (a plain
+// key/value store with the documented method names) and $r/$rawfile (resource references as inspectable
+// objects). Real behaviour is only on the device; these exist so that logic can be loaded and tested.
 'use strict';
 
 function identityDecorator() {

@@ -2,12 +2,29 @@
 /*
  * Counts writes to the fields of @Observed model instances on the host. Each own data property of a tracked
  * object is replaced by a counting getter/setter pair on that instance (Object.defineProperty), so every
- * assignment the kit makes, whether the value changes or not, is seen, which is what ArkUI would notify for.
+ * assignment the kit makes, whether the value changes or not, is seen. An @Observed instance is a Proxy that
+ * drops a same-value write before the field (as ArkUI's does): its writes are counted by the host render
+ * runtime's write observer instead.
  * A window around one callback then tells how many writes it made, how many fields really changed
  * (value before !== value after, by Object.is; arrays and objects by reference, as ArkUI sees them) and which
  * writes were more than needed: a field written without changing, or a changed field written more than once.
  * Host-only: kit code never does this.
  */
+
+/**
+ * The host render runtime's hooks (tools/host/render/runtime.js, `globalThis.__ark.hooks`): an @Observed instance
+ * is a Proxy that drops a write of the value already there before it reaches the field (as ArkUI's does), so
+ * such writes are seen through the runtime's write observer instead of the field's setter.
+ */
+interface ObservedWriteHooks {
+  addWriteObserver(observer: (obj: object, key: string) => void): void;
+  rawOf(obj: object): object;
+}
+
+function observedHooks(): ObservedWriteHooks | undefined {
+  const ark = (globalThis as unknown as { __ark?: { hooks?: ObservedWriteHooks } }).__ark;
+  return ark !== undefined ? ark.hooks : undefined;
+}
 
 /** One tracked field: where it lives and how often it was written. */
 class TrackedField {
@@ -55,6 +72,9 @@ export class WriteCounter {
   private readonly fields: TrackedField[] = [];
   private readonly tracked: WeakSet<object> = new WeakSet<object>();
   private total = 0;
+  /** Fields of tracked @Observed instances, by the object behind the proxy; counted by the write observer. */
+  private readonly observedFields: WeakMap<object, Map<string, TrackedField>> = new WeakMap<object, Map<string, TrackedField>>();
+  private observing = false;
 
   /** All writes seen since tracking began. */
   get totalWrites(): number {
@@ -81,25 +101,49 @@ export class WriteCounter {
       return;
     }
     this.tracked.add(obj);
-    for (const key of Object.getOwnPropertyNames(obj)) {
-      const desc = Object.getOwnPropertyDescriptor(obj, key);
+    const hooks = observedHooks();
+    const target: object = hooks !== undefined ? hooks.rawOf(obj) : obj;
+    const observed = target !== obj;
+    const byKey = new Map<string, TrackedField>();
+    for (const key of Object.getOwnPropertyNames(target)) {
+      const desc = Object.getOwnPropertyDescriptor(target, key);
       if (desc === undefined || !('value' in desc) || typeof desc.value === 'function') {
         continue;
       }
       let value: unknown = desc.value;
       const field = new TrackedField(`${label}.${key}`, `${generic}.${key}`, () => value);
       this.fields.push(field);
-      Object.defineProperty(obj, key, {
+      byKey.set(key, field);
+      Object.defineProperty(target, key, {
         configurable: true,
         enumerable: desc.enumerable,
         get: (): unknown => value,
         set: (v: unknown): void => {
           value = v;
-          field.writes++;
-          this.total++;
+          if (!observed) {
+            this.count(field);
+          }
         },
       });
     }
+    if (observed && hooks !== undefined) {
+      this.observedFields.set(target, byKey);
+      if (!this.observing) {
+        this.observing = true;
+        hooks.addWriteObserver((o: object, key: string) => {
+          const fields = this.observedFields.get(hooks.rawOf(o));
+          const field = fields !== undefined ? fields.get(key) : undefined;
+          if (field !== undefined) {
+            this.count(field);
+          }
+        });
+      }
+    }
+  }
+
+  private count(field: TrackedField): void {
+    field.writes++;
+    this.total++;
   }
 
   /** Opens a window: remembers every field's value and write count. */

@@ -5,6 +5,7 @@
  */
 import { describe, it, expect } from '@ohos/hypium';
 import { WriteCounter } from '../src/writeCounter';
+import { RoomModel } from '../../../components/src/main/ets/model/RoomModel';
 
 class Sample {
   level: number = 0;
@@ -18,6 +19,20 @@ class Sample {
 
 export default function writeCounterTest(): void {
   describe('BenchmarkWriteCounter', () => {
+    it('counts a same-value write to an @Observed model, which its proxy drops before the field', 0, () => {
+      const counter = new WriteCounter();
+      const room = new RoomModel();
+      counter.track(room, 'room');
+      const w = counter.begin();
+      room.onlineUserCount = 0;
+      room.onlineUserCount = 2;
+      const r = counter.end(w);
+      expect(r.writes).assertEqual(2);
+      expect(r.changed).assertEqual(1);
+      expect(r.excess.join(',')).assertEqual('room.onlineUserCount');
+      expect(room.onlineUserCount).assertEqual(2);
+    });
+
     it('counts a write that stores the value already there as a redundant write', 0, () => {
       const counter = new WriteCounter();
       const s = new Sample();

@@ -60,12 +60,69 @@ export interface Rendered<T> {
   unmount(): void;
   /** The tree as indented text: `Text("x").fontSize(12)`, `<Child>` for custom components. */
   snapshot(): string;
+  /** Runs `action` and a frame, and reports the element updates of every mounted component (see measure()). */
+  measure(action: () => Promise<void>): Promise<Measured>;
+  measure(action: () => void): Measured;
+  /** Elements under this root that a fresh render would show differently (stale on a device); one line each. */
+  stale(): string[];
+  /** Application errors ArkUI would log (any render), since the last call; clears them. */
+  warnings(): string[];
   /** Calls the root's onPageShow / onPageHide (if it has one), then rebuilds. */
   show(): void;
   hide(): void;
   /** The id of a node, if any. */
   idOf(node: HostNode): string | undefined;
 }
+
+/** One element event of a measured action. */
+export interface ElementRecord {
+  /** 'update': an existing element's update function ran; 'create' / 'delete': an element came or went. */
+  event: 'update' | 'create' | 'delete';
+  /** The component whose build the element belongs to. */
+  component: string;
+  /** 'Text', 'Row', 'If', 'ForEach', or a custom component's name. */
+  type: string;
+  /** The element's number (creation order). */
+  element: number;
+  /** The node's `.id()`, if any. */
+  id?: string;
+  /** For updates: whether the element now shows something else (an If its branch, a built-in its arguments
+   *  or attributes, a custom component the options it passes). */
+  changed: boolean;
+}
+
+/** What a measured action did to the elements on screen. */
+export class Measured {
+  readonly records: ElementRecord[];
+  /** The updates only. */
+  readonly updates: ElementRecord[];
+  /** How many elements were updated. */
+  readonly updated: number;
+  /** How many different elements were updated (one updated in several frames counts once). */
+  readonly distinct: number;
+  /** How many of the updates left the element showing something else. */
+  readonly changed: number;
+  /** Elements created and deleted (branches, items, components coming and going). */
+  readonly created: number;
+  readonly deleted: number;
+  /** Updates per component: name → { updated, changed }. */
+  byComponent(): Map<string, { updated: number; changed: number }>;
+  /** One line per update: "RemoteStreamOverlay If #12 (same)". */
+  describe(): string;
+}
+
+/**
+ * Runs `action` (a model write, an engine callback, a press) and then a frame, and reports which elements of
+ * every mounted component updated. Updates pending before the action run first and are not counted.
+ */
+export function measure(action: () => Promise<void>): Promise<Measured>;
+export function measure(action: () => void): Measured;
+
+/** Runs the pending element updates of every mounted component (a frame). */
+export function flush(): void;
+
+/** Application errors ArkUI would log, since the last call; clears them. */
+export function takeWarnings(): string[];
 
 /**
  * Mounts an @Component struct loaded through the host render transform. `props` initialise its fields as a

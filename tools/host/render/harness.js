@@ -89,11 +89,80 @@ function snapshotLines(node, indent, out) {
   return out;
 }
 
+/** What a measured action did to the elements on screen (see measure()). */
+class Measured {
+  constructor(records) {
+    /** Every element event: { event: 'update' | 'create' | 'delete', component, type, element, id, changed }. */
+    this.records = records;
+  }
+
+  /** Element updates (an existing element's update function ran). */
+  get updates() { return this.records.filter((r) => r.event === 'update'); }
+
+  /** How many elements were updated. */
+  get updated() { return this.updates.length; }
+
+  /** How many different elements were updated (an element updated in several frames counts once). */
+  get distinct() { return new Set(this.updates.map((r) => r.element)).size; }
+
+  /** How many of the updates left the element showing something else (an If its branch, a built-in its call). */
+  get changed() { return this.updates.filter((r) => r.changed).length; }
+
+  /** Elements created and deleted (an if branch or ForEach item coming or going, a new child component). */
+  get created() { return this.records.filter((r) => r.event === 'create').length; }
+
+  get deleted() { return this.records.filter((r) => r.event === 'delete').length; }
+
+  /** Updates per component: name → { updated, changed }, in the order components were first updated. */
+  byComponent() {
+    const out = new Map();
+    for (const r of this.updates) {
+      const row = out.get(r.component) || { updated: 0, changed: 0 };
+      row.updated += 1;
+      if (r.changed) row.changed += 1;
+      out.set(r.component, row);
+    }
+    return out;
+  }
+
+  /** One line per update, for failure messages: 'RemoteStreamOverlay If #12 (same)'. */
+  describe() {
+    return this.updates.map((r) => `${r.component} ${r.type}${r.id !== undefined ? ` '${r.id}'` : ` #${r.element}`}` +
+      ` (${r.changed ? 'changed' : 'same'})`).join('\n');
+  }
+}
+
+/**
+ * Runs `action` (a model write, a callback, a press) and then a frame, and reports which elements of every
+ * mounted component updated. Updates pending before the action run first and are not counted. When `action`
+ * returns a promise, so does measure().
+ */
+function measure(action) {
+  runtime.flush();
+  runtime.startRecording();
+  const finish = () => {
+    runtime.flush();
+    return new Measured(runtime.stopRecording());
+  };
+  let result;
+  try {
+    result = action();
+  } catch (err) {
+    runtime.stopRecording();
+    throw err;
+  }
+  if (result && typeof result.then === 'function') {
+    return result.then(finish, (err) => { runtime.stopRecording(); throw err; });
+  }
+  return finish();
+}
+
 /** Mounts `Comp` with `props` (and `links`: { field: { get, set } } for its @Link fields). */
 function render(Comp, props, links) {
   resetSurfaceIds();
   const mounted = runtime.mount(Comp, props, links);
-  const all = () => walk(mounted.tree);
+  // Every look at the tree first runs the pending updates, as the next frame would on a device.
+  const all = () => { runtime.flush(); return walk(mounted.tree); };
   const describe = () => {
     const ids = all().map(idOf).filter((x) => x !== undefined);
     return `ids: ${ids.length ? ids.join(', ') : '(none)'}\n${snapshotLines(mounted.tree, 0, []).join('\n')}`;
@@ -107,7 +176,7 @@ function render(Comp, props, links) {
     if (!node) throw new Error(`No node with id or type '${idOrType}' in the rendered tree; ${describe()}`);
     return node;
   };
-  const nodeOf = (idOrNode) => (typeof idOrNode === 'string' ? find(idOrNode) : idOrNode);
+  const nodeOf = (idOrNode) => { sync(idOrNode); return typeof idOrNode === 'string' ? find(idOrNode) : idOrNode; };
   const attr = (idOrNode, name) => {
     const found = nodeOf(idOrNode).attrs.filter((a) => a.name === name).pop();
     return found ? found.args[0] : undefined;
@@ -132,6 +201,7 @@ function render(Comp, props, links) {
     return resolveText(textArg(node), ownerFile(node));
   };
   const rerender = () => { mounted.rebuild(); };
+  const sync = (idOrNode) => { if (typeof idOrNode !== 'string') runtime.flush(); };
   const fire = (idOrNode, event, ...args) => {
     const node = nodeOf(idOrNode);
     const handler = node.attrs.filter((a) => a.name === event && typeof a.args[0] === 'function').pop();
@@ -159,11 +229,14 @@ function render(Comp, props, links) {
   const lifecycle = (name) => () => { if (typeof mounted.root[name] === 'function') mounted.root[name](); rerender(); };
   return {
     root: mounted.root,
-    get tree() { return mounted.tree; },
+    get tree() { runtime.flush(); return mounted.tree; },
     find, query, findAll: (type) => all().filter((n) => n.type === type), all, attr, text, textOf, texts, fire,
-    write, rerender, unmount: () => mounted.unmount(), snapshot: () => snapshotLines(mounted.tree, 0, []).join('\n'),
-    show: lifecycle('onPageShow'), hide: lifecycle('onPageHide'), idOf,
+    write, rerender, unmount: () => mounted.unmount(),
+    snapshot: () => { runtime.flush(); return snapshotLines(mounted.tree, 0, []).join('\n'); },
+    show: lifecycle('onPageShow'), hide: lifecycle('onPageHide'), idOf, measure,
+    stale: () => { runtime.flush(); return runtime.staleElements(mounted.root); },
+    warnings: () => runtime.takeWarnings(),
   };
 }
 
-module.exports = { render, resolveText, idOf };
+module.exports = { render, resolveText, idOf, measure, Measured, takeWarnings: runtime.takeWarnings, flush: runtime.flush };

@@ -46,11 +46,13 @@ function isThisChain(e) {
   while (ts.isPropertyAccessExpression(e)) e = e.expression;
   return e.kind === ts.SyntaxKind.ThisKeyword;
 }
-/** `__ark.ref(() => e, (v) => { e = v; })` */
+/** `__ark.ref(() => e, (v) => { e = v; })`, plus `this, 'x'` when e is `this.x` (a @Link then syncs with x itself). */
 function refTo(e) {
   const v = f.createIdentifier('v');
+  const field = ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword
+    ? [f.createThis(), str(e.name.text)] : [];
   return call('ref', [arrow([], e), arrow([f.createParameterDeclaration(undefined, undefined, v)],
-    f.createBlock([f.createExpressionStatement(f.createAssignment(e, v))]))]);
+    f.createBlock([f.createExpressionStatement(f.createAssignment(e, v))])), ...field]);
 }
 
 /**
@@ -101,8 +103,9 @@ function createVisitors(sf, context, fields, builders) {
     const name = root.expression.text;
     const custom = !builtins.has(name);
     const [args, refs] = optionsWithRefs(Array.from(root.arguments), custom);
+    if (ITEM_BUILDERS.has(name) && root.arguments.length > 1) args[1] = itemBuilder(root.arguments[1]);
     const children = ts.isEtsComponentExpression(root) && root.body
-      ? arrow([], f.createBlock(root.body.statements.map((s) => visit(s)), true)) : f.createIdentifier('undefined');
+      ? arrow([], uiBlock(root.body)) : f.createIdentifier('undefined');
     const argArray = f.createArrayLiteralExpression(args);
     const tail = refs ? [children, refs] : [children];
     // Keeping the source range makes stack traces through the recorder call point at the component line.
@@ -143,6 +146,57 @@ function createVisitors(sf, context, fields, builders) {
     return visit(node);
   }
 
+  /**
+   * UI statement lists (build, @Builder bodies, a component's children, if branches, ForEach item builders)
+   * get ArkUI's element structure, so the runtime can update one element as ets-loader's ViewPU output does:
+   *   Row(a) { … }.width(1)   → __ark.e(this, () => __ark.c('Row', [a], () => { … }).width(1))
+   *   if (c) { … } else { … } → __ark.ifElse(this, (branch) => { if (c) { branch(0, () => { … }) } else { branch(1, …) } })
+   * The closure of e() is the element's update function (arguments and attributes; children are separate
+   * elements); the closure of ifElse() picks the branch, as the If element's update function does.
+   */
+  function uiStatement(s) {
+    if (ts.isIfStatement(s)) return ifElse(s);
+    if (ts.isBlock(s)) return uiBlock(s);
+    if (ts.isExpressionStatement(s) && isUiRoot(chainRoot(s.expression))) {
+      const rewritten = rewriteChain(s.expression, chainRoot(s.expression));
+      return ts.setTextRange(f.createExpressionStatement(call('e', [f.createThis(), arrow([], rewritten)])), s);
+    }
+    return visit(s);
+  }
+  function uiBlock(block) {
+    const statements = ts.isBlock(block) ? block.statements : [block];
+    return f.createBlock(statements.map((s) => uiStatement(s)), true);
+  }
+  function ifElse(s) {
+    const branch = f.createIdentifier('branch');
+    let next = 0;
+    const chain = (node) => {
+      const id = next++;
+      const then = f.createBlock([f.createExpressionStatement(f.createCallExpression(branch, undefined,
+        [f.createNumericLiteral(id), arrow([], uiBlock(node.thenStatement))]))], true);
+      let otherwise;
+      if (node.elseStatement && ts.isIfStatement(node.elseStatement)) otherwise = chain(node.elseStatement);
+      else {
+        const last = next++;
+        otherwise = f.createBlock([f.createExpressionStatement(f.createCallExpression(branch, undefined,
+          [f.createNumericLiteral(last), arrow([], node.elseStatement ? uiBlock(node.elseStatement) : f.createBlock([], true))]))], true);
+      }
+      return f.createIfStatement(visit(node.expression), then, otherwise);
+    };
+    const body = f.createBlock([chain(s)], true);
+    return ts.setTextRange(f.createExpressionStatement(call('ifElse', [f.createThis(),
+      arrow([f.createParameterDeclaration(undefined, undefined, branch)], body)])), s);
+  }
+  /** A ForEach item builder: its body is a UI statement list. */
+  function itemBuilder(fn) {
+    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return visit(fn);
+    const body = ts.isBlock(fn.body) ? uiBlock(fn.body)
+      : uiBlock(f.createBlock([f.createExpressionStatement(fn.body)], true));
+    return ts.isArrowFunction(fn)
+      ? f.updateArrowFunction(fn, fn.modifiers, fn.typeParameters, fn.parameters, fn.type, fn.equalsGreaterThanToken, body)
+      : f.updateFunctionExpression(fn, fn.modifiers, fn.asteriskToken, fn.name, fn.typeParameters, fn.parameters, fn.type, body);
+  }
+
   /** Visitor for UI bodies (build, @Builder, @Styles, @Extend) and anything nested in them. */
   function visit(node) {
     if (ts.isExpressionStatement(node)) {
@@ -169,16 +223,18 @@ function createVisitors(sf, context, fields, builders) {
     }
     return ts.visitEachChild(node, visitInitializer, context);
   }
-  return { visit, visitInitializer };
+  return { visit, visitInitializer, uiBlock };
 }
 
 const UI_METHOD_DECORATORS = new Set(['Builder', 'LocalBuilder', 'Styles']);
+/** Built-ins whose second argument builds one item (its body is a UI statement list). */
+const ITEM_BUILDERS = new Set(['ForEach', 'LazyForEach']);
 
 function transformStruct(node, sf, context, builderFunctions) {
   const fields = new Set(node.members.filter((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name)).map((m) => m.name.text));
   const methods = new Set(node.members.filter((m) => ts.isMethodDeclaration(m) &&
     decoratorsOf(m).some((d) => d[0] === 'Builder' || d[0] === 'LocalBuilder')).map((m) => m.name.getText(sf)));
-  const { visit, visitInitializer } = createVisitors(sf, context, fields, { methods, functions: builderFunctions });
+  const { visit, visitInitializer, uiBlock } = createVisitors(sf, context, fields, { methods, functions: builderFunctions });
   const fieldMeta = [];
   const styles = [];
   const members = [];
@@ -197,7 +253,7 @@ function transformStruct(node, sf, context, builderFunctions) {
       if (kinds.includes('Styles')) styles.push(str(name));
       const ui = kinds.length > 0 || name === 'build' || name === 'pageTransition';
       members.push(f.updateMethodDeclaration(m, plainModifiers(m), m.asteriskToken, m.name, m.questionToken,
-        m.typeParameters, m.parameters, m.type, ui && m.body ? visit(m.body) : m.body));
+        m.typeParameters, m.parameters, m.type, !ui || !m.body ? m.body : kinds.includes('Styles') ? visit(m.body) : uiBlock(m.body)));
     } else {
       members.push(m);
     }
@@ -217,10 +273,10 @@ function transformFunction(node, sf, context, builderFunctions) {
   const kinds = decoratorsOf(node).map((d) => d[0]);
   const extension = kinds.find((k) => k === 'Extend' || k === 'AnimatableExtend' || k === 'Styles');
   if (!extension && !kinds.includes('Builder')) return node;
-  const { visit } = createVisitors(sf, context, new Set(), { methods: new Set(), functions: builderFunctions });
+  const { visit, uiBlock } = createVisitors(sf, context, new Set(), { methods: new Set(), functions: builderFunctions });
   // Created, not updated: an update would carry the decorators over (the parser keeps them in illegalDecorators).
   const fn = ts.setTextRange(f.createFunctionDeclaration(plainModifiers(node), node.asteriskToken, node.name,
-    node.typeParameters, node.parameters, node.type, node.body && visit(node.body)), node);
+    node.typeParameters, node.parameters, node.type, node.body && (extension ? visit(node.body) : uiBlock(node.body))), node);
   if (!extension) return fn;
   return [fn, f.createExpressionStatement(call('extend', [str(node.name.text), node.name]))];
 }
