@@ -322,6 +322,23 @@ export default function remoteStreamViewRenderTest() {
       done();
     });
 
+    it('lights two orange bars at Medium quality and one red bar at Bad', 0, async (done: Function) => {
+      const world = new RemoteWorld();
+      await world.join();
+      const h = world.loaded(BOB);
+      const tints = (): string => h.find(part(h, VIDEO_TILE_QUALITY)).children
+        .map((bar) => ((h.attr(bar, 'backgroundColor') as Resource).params as string[])[0].replace('app.color.zck_quality_', ''))
+        .join();
+      world.bob.setNetworkQuality(StreamQualityLevel.Medium, StreamQualityLevel.Medium);
+      await world.settle(h, 3500);
+      expect(tints()).assertEqual('poor,poor,unlit');
+      world.bob.setNetworkQuality(StreamQualityLevel.Bad, StreamQualityLevel.Bad);
+      await world.settle(h, 3000);
+      expect(tints()).assertEqual('bad,unlit,unlit');
+      expect(h.stale().join()).assertEqual('');
+      done();
+    });
+
     it('hides the name when told to', 0, async (done: Function) => {
       const world = new RemoteWorld();
       await world.join();

@@ -305,7 +305,8 @@ function construct(Comp, props, refs, children, parent) {
   const fields = metaOf(v).fields;
   for (const key of Object.keys(props)) {
     const spec = fields.get(key);
-    if (!spec || !spec.storage) v[key] = props[key];
+    // ets-loader's setInitiallyProvidedValue: `if (params.x !== undefined) this.x = params.x`.
+    if ((!spec || !spec.storage) && props[key] !== undefined) v[key] = props[key];
   }
   const slotField = builderParamField(v);
   if (children && slotField) v[slotField] = children;
