@@ -148,8 +148,10 @@ const FUNCTIONS = {
  * handlers, so a test can read `attr(node, 'gesture').handlers.onActionUpdate` and call it with an event.
  */
 function gestureFactory(kind) {
-  return function gesture(options) {
-    const record = { gesture: kind, options, handlers: {} };
+  return function gesture(options, ...members) {
+    // A GestureGroup(mode, g1, g2…) keeps its member gestures, as ets-loader compiles them.
+    const record = kind === 'GestureGroup' ? { gesture: kind, options, handlers: {}, members }
+      : { gesture: kind, options, handlers: {} };
     return new Proxy(record, {
       get(target, prop, receiver) {
         if (prop in target || typeof prop !== 'string' || NOT_MEMBERS.has(prop)) return target[prop];
