@@ -1,16 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
-// Host fake of the ZEGO Express SDK module ('@ohos/ZegoExpressEngine/Index'), used when the adapter
-// (components/src/main/ets/engine/ZegoCallEngine.ets) runs under Node. It exports the same class and enum
-// names as the host declaration file tools/vendor-types/@ohos/ZegoExpressEngine/Index.d.ets (enum values
-// identical; tools/host/test/ZegoFake.test.ts keeps the two in step), records every static and instance call
-// in order, lets tests fire the events registered with `engine.on(name, callback)`, and THROWS on usage the
-// ZEGO HarmonyOS documentation does not allow, so that an adapter mistake fails a test instead of passing:
-//   - createEngine without a prior setLogConfig, or while an engine exists;
-//   - a ZegoEngineProfile not built as `new ZegoEngineProfile(appID, appSign, scenario, applicationContext)`;
-//   - the React Native argument order `startPublishingStream(streamID, channel, config)`;
-//   - a plain object where the SDK takes a class instance (ZegoUser, ZegoRoomConfig, ZegoView, ...);
-//   - `on()` with an event name ZegoEventListener does not have;
-//   - any instance call after destroyEngine, and destroyEngine while a room is still logged in.
+// Host fake of the ZEGO Express SDK module ('@zego/zego-express-engine', the ohpm package of ZEGO's ArkTS SDK),
+// used when the adapter (components/src/main/ets/engine/Zego*.ets) runs under Node. It exports the classes and
+// enums of the host declarations tools/vendor-types/@zego/zego-express-engine/Index.d.ets (same names and values;
+// tools/host/test/ZegoFake.test.ts keeps the two in step), records every static and instance call in order, lets
+// tests fire the events registered with `engine.on(name, callback)`, and follows ZEGO's ArkTS docs point by point:
+//   - where the docs are explicit it is exactly as strict as they are, and THROWS on what they rule out:
+//     a ZegoEngineProfile not built as `new ZegoEngineProfile(appID, appSign, scenario, applicationContext)`;
+//     setLogConfig once an engine exists (the docs: "before creating the engine", and optional: createEngine
+//     without it is accepted); createEngine while an engine exists; the React Native argument order
+//     `startPublishingStream(streamID, channel, config)`; a plain object where the SDK takes a class instance
+//     (ZegoUser, ZegoRoomConfig, ZegoView, ...); `on()` with a name the ArkTS function list does not have; any
+//     call after destroyEngine, and destroyEngine while a room is logged in (the quick start's teardown order);
+//   - where the docs are silent (the return values of loginRoom, logoutRoom, renewToken and destroyEngine) it
+//     does each documented-elsewhere thing by setting (fakeSettings.returns): a Promise resolving with a result,
+//     void, or a rejected Promise; and destroyEngine's Promise can be held open (holdDestroy) to prove that the
+//     adapter waits for it;
+//   - it exports nothing the ArkTS docs do not name (no ZegoRoomLoginResult, ZegoDeviceType, ...): the numbers
+//     onLocalDeviceExceptionOccurred passes are plain numbers here, as for the kit.
 // fakeSettings can also make it behave like a real SDK that differs from the docs: `on()` throwing for named
 // events, named methods throwing, createEngine returning the live engine (a singleton), and more.
 // The signatures are loose on purpose (arguments are checked at run time): the adapter is type-checked
@@ -50,12 +56,6 @@ export enum ZegoRemoteDeviceState {
 export enum ZegoAudioRoute { Speaker = 0, Headphone = 1, Bluetooth = 2, Receiver = 3, ExternalUSB = 4, AirPlay = 5 }
 export enum ZegoStreamQualityLevel { Excellent = 0, Good = 1, Medium = 2, Bad = 3, Die = 4, Unknown = 5 }
 export enum ZegoCapabilityNegotiationType { None = 0, All = 1, Publisher = 2 }
-export enum ZegoDeviceType { Unknown = 0, Camera = 1, Microphone = 2, Speaker = 3, AudioDevice = 4, AudioSession = 5 }
-export enum ZegoDeviceExceptionType {
-  Unknown = 0, Generic = 1, InvalidId = 2, PermissionNotGranted = 3, ZeroCaptureFps = 4, DeviceOccupied = 5,
-  DeviceUnplugged = 6, RebootRequired = 7, MediaServicesWereLost = 8, SiriIsRecording = 9, SoundLevelTooLow = 10,
-  MagneticCase = 11, AudioSessionDeactive = 12, AudioSessionCategoryChange = 13
-}
 export enum ZegoResourceType { CDN = 0, RTC = 1, L3 = 2 }
 export enum ZegoStreamResourceSwitchMode { Default = 0, SwitchToRTC = 1, KeepOriginal = 2 }
 export enum ZegoStreamResourceType { Default = 0, CDN = 1, L3 = 2 }
@@ -85,16 +85,70 @@ export const sdkCalls: SdkCall[] = [];
 /** Every constructor call of a fake SDK class since the last resetFake(), in order (isStatic is false). */
 export const sdkConstructions: SdkCall[] = [];
 
+/** A rejection value shaped like the SDK's error results ({ errorCode, message }); for createEngineRejection. */
+export class FakeSdkError {
+  errorCode: number;
+  message: string;
+
+  constructor(errorCode: number, message: string) {
+    this.errorCode = errorCode;
+    this.message = message;
+  }
+}
+
+/**
+ * What a call whose ArkTS return value ZEGO does not document returns in the fake. Each is a reading some
+ * platform or doc supports: RN/Flutter return Promises, the ArkTS docs call these methods as statements (void),
+ * and a Promise can reject.
+ */
+export enum ReturnStyle {
+  /** A Promise resolving with the call's result (loginResult / logoutResult, or nothing). */
+  Promise = 'promise',
+  /** Nothing (`undefined`), as a void method. */
+  Void = 'void',
+  /** A Promise rejected with fakeSettings.rejection. The call's effect (login, logout, destroy) still happens. */
+  Rejected = 'rejected',
+}
+
+/** The return style of each undocumented call (fakeSettings.returns). */
+export class ReturnStyles {
+  loginRoom: ReturnStyle = ReturnStyle.Promise;
+  logoutRoom: ReturnStyle = ReturnStyle.Promise;
+  renewToken: ReturnStyle = ReturnStyle.Void;
+  destroyEngine: ReturnStyle = ReturnStyle.Promise;
+}
+
+/**
+ * A login or logout result as RN and Flutter resolve it ({ errorCode, extendedData }). The ArkTS docs name no
+ * such class, so the fake exports it only under a fake's name, for tests to build results with.
+ */
+export class FakeRoomResult {
+  errorCode: number = 0;
+  extendedData: string = '';
+
+  constructor(errorCode: number = 0, extendedData: string = '') {
+    this.errorCode = errorCode;
+    this.extendedData = extendedData;
+  }
+}
+
 /** What tests can change about the fake's answers. Reset by resetFake(). */
 export class FakeSettings {
   /** When set, createEngine returns a promise rejected with this value. */
   createEngineRejection: Object | undefined = undefined;
-  /** The value loginRoom resolves with; `undefined` models an SDK whose loginRoom resolves with nothing. */
-  loginResult: ZegoRoomLoginResult | undefined = undefined;
-  /** The value logoutRoom resolves with; `undefined` models an SDK whose logoutRoom resolves with nothing. */
-  logoutResult: ZegoRoomLogoutResult | undefined = undefined;
-  /** When true, destroyEngine returns undefined instead of a promise (the docs call it without await). */
-  destroyReturnsVoid: boolean = false;
+  /** How loginRoom, logoutRoom, renewToken and destroyEngine return (their ArkTS return values are undocumented). */
+  returns: ReturnStyles = new ReturnStyles();
+  /** What a Rejected return style rejects with. */
+  rejection: Object = new FakeSdkError(1002099, 'the fake SDK rejected the call');
+  /** The value a Promise-style loginRoom resolves with; `undefined` resolves with nothing. */
+  loginResult: FakeRoomResult | undefined = undefined;
+  /** The value a Promise-style logoutRoom resolves with; `undefined` resolves with nothing. */
+  logoutResult: FakeRoomResult | undefined = undefined;
+  /**
+   * When true, a Promise-style destroyEngine's Promise stays pending until completeDestroy(): the SDK still
+   * tearing down, so a test can prove the adapter waits for the completion.
+   */
+  holdDestroy: boolean = false;
   /**
    * Event names whose `on()` throws, as an SDK build without that event might (the [C-name] events such as
    * onLocalDeviceExceptionOccurred or onDebugError are not confirmed on HarmonyOS). The call is still recorded.
@@ -116,17 +170,6 @@ export class FakeSettings {
 
 /** The fake's current settings; mutate the fields, resetFake() restores the defaults. */
 export const fakeSettings: FakeSettings = new FakeSettings();
-
-/** A rejection value shaped like the SDK's error results ({ errorCode, message }); for createEngineRejection. */
-export class FakeSdkError {
-  errorCode: number;
-  message: string;
-
-  constructor(errorCode: number, message: string) {
-    this.errorCode = errorCode;
-    this.message = message;
-  }
-}
 
 function record(name: string, isStatic: boolean, args: Array<Object | undefined>): void {
   sdkCalls.push(new SdkCall(name, isStatic, args.slice()));
@@ -380,16 +423,6 @@ export class ZegoPlayStreamQuality {
   videoRecvBytes: number = 0;
 }
 
-export class ZegoRoomLoginResult {
-  errorCode: number = 0;
-  extendedData: string = '';
-}
-
-export class ZegoRoomLogoutResult {
-  errorCode: number = 0;
-  extendedData: string = '';
-}
-
 export class ZegoRoomExtraInfo {
   key: string = '';
   value: string = '';
@@ -439,12 +472,21 @@ type Handler = (...args: Array<Object | undefined>) => void;
 
 /** Module state (reset by resetFake). */
 class FakeState {
-  logConfigSet: boolean = false;
   live: ZegoExpressEngine | undefined = undefined;
   creating: boolean = false;
   destroyed: ZegoExpressEngine[] = [];
+  /** Held destroyEngine Promises (holdDestroy) waiting for completeDestroy(). */
+  destroyCompletions: Array<() => void> = [];
+  destroysPending: number = 0;
 }
 let state = new FakeState();
+
+/** What an undocumented-return call hands back in `style`: a Promise of `result`, undefined, or a rejection. */
+function returned(style: ReturnStyle, result: Object | undefined): Promise<Object | undefined> | undefined {
+  if (style === ReturnStyle.Void) return undefined;
+  if (style === ReturnStyle.Rejected) return Promise.reject(fakeSettings.rejection);
+  return Promise.resolve(result);
+}
 
 export default class ZegoExpressEngine {
   /** Handlers registered with on(), by event name, in registration order. */
@@ -464,14 +506,12 @@ export default class ZegoExpressEngine {
     checkInstance('setLogConfig', 0, args, ZegoLogConfig, false);
     const singleton = fakeSettings.createReturnsLiveEngine && !state.creating;
     if (!singleton && (state.live !== undefined || state.creating)) misuse('setLogConfig must be called before createEngine');
-    state.logConfigSet = true;
   }
 
   static createEngine(...args: Array<Object | undefined>): Promise<ZegoExpressEngine> {
     record('createEngine', true, args);
     checkArity('createEngine', args, 1, 1);
     checkInstance('createEngine', 0, args, ZegoEngineProfile, false);
-    if (!state.logConfigSet) misuse('createEngine called before ZegoExpressEngine.setLogConfig(config)');
     if (fakeSettings.createReturnsLiveEngine && state.live !== undefined) return Promise.resolve(state.live);
     if (state.live !== undefined || state.creating) misuse('createEngine called while an engine exists (destroyEngine first)');
     if (fakeSettings.createEngineRejection !== undefined) {
@@ -489,7 +529,7 @@ export default class ZegoExpressEngine {
     });
   }
 
-  static destroyEngine(...args: Array<Object | undefined>): Promise<void> {
+  static destroyEngine(...args: Array<Object | undefined>): Promise<void> | undefined {
     record('destroyEngine', true, args);
     checkArity('destroyEngine', args, 0, 0);
     const engine = state.live;
@@ -501,8 +541,17 @@ export default class ZegoExpressEngine {
       state.destroyed.push(engine);
       state.live = undefined;
     }
-    if (fakeSettings.destroyReturnsVoid) return undefined as unknown as Promise<void>;
-    return Promise.resolve();
+    const style = fakeSettings.returns.destroyEngine;
+    if (style === ReturnStyle.Promise && fakeSettings.holdDestroy) {
+      state.destroysPending++;
+      return new Promise<void>((resolve) => {
+        state.destroyCompletions.push(() => {
+          state.destroysPending--;
+          resolve();
+        });
+      });
+    }
+    return returned(style, undefined) as unknown as Promise<void> | undefined;
   }
 
   static getSDKVersion(...args: Array<Object | undefined>): string {
@@ -536,27 +585,31 @@ export default class ZegoExpressEngine {
     this.handlers.set(event, list);
   }
 
-  loginRoom(...args: Array<Object | undefined>): Promise<ZegoRoomLoginResult> {
+  loginRoom(...args: Array<Object | undefined>): Promise<FakeRoomResult | undefined> | undefined {
     this.call('loginRoom', args, 2, 3);
     checkType('loginRoom', 0, args, 'string', false);
     checkInstance('loginRoom', 1, args, ZegoUser, false);
     checkInstance('loginRoom', 2, args, ZegoRoomConfig, true);
-    const result = fakeSettings.loginResult;
+    const style = fakeSettings.returns.loginRoom;
+    const result = style === ReturnStyle.Promise ? fakeSettings.loginResult : undefined;
     if (result === undefined || result.errorCode === 0) this.rooms.add(args[0] as string);
-    return Promise.resolve(result as ZegoRoomLoginResult);
+    return returned(style, result) as Promise<FakeRoomResult | undefined> | undefined;
   }
 
-  logoutRoom(...args: Array<Object | undefined>): Promise<ZegoRoomLogoutResult> {
+  logoutRoom(...args: Array<Object | undefined>): Promise<FakeRoomResult | undefined> | undefined {
     this.call('logoutRoom', args, 0, 1);
     checkType('logoutRoom', 0, args, 'string', true);
     if (args[0] === undefined) this.rooms.clear(); else this.rooms.delete(args[0] as string);
-    return Promise.resolve(fakeSettings.logoutResult as ZegoRoomLogoutResult);
+    const style = fakeSettings.returns.logoutRoom;
+    return returned(style, style === ReturnStyle.Promise ? fakeSettings.logoutResult : undefined) as
+      Promise<FakeRoomResult | undefined> | undefined;
   }
 
-  renewToken(...args: Array<Object | undefined>): void {
+  renewToken(...args: Array<Object | undefined>): Promise<void> | undefined {
     this.call('renewToken', args, 2, 2);
     checkType('renewToken', 0, args, 'string', false);
     checkType('renewToken', 1, args, 'string', false);
+    return returned(fakeSettings.returns.renewToken, undefined) as unknown as Promise<void> | undefined;
   }
 
   startPreview(...args: Array<Object | undefined>): void {
@@ -727,12 +780,26 @@ export function resetFake(): void {
   state = new FakeState();
   const defaults = new FakeSettings();
   fakeSettings.createEngineRejection = defaults.createEngineRejection;
+  fakeSettings.returns = defaults.returns;
+  fakeSettings.rejection = defaults.rejection;
   fakeSettings.loginResult = defaults.loginResult;
   fakeSettings.logoutResult = defaults.logoutResult;
-  fakeSettings.destroyReturnsVoid = defaults.destroyReturnsVoid;
+  fakeSettings.holdDestroy = defaults.holdDestroy;
   fakeSettings.onThrowsFor = defaults.onThrowsFor;
   fakeSettings.throwingMethods = defaults.throwingMethods;
   fakeSettings.createReturnsLiveEngine = defaults.createReturnsLiveEngine;
+}
+
+/** Completes every held destroyEngine Promise (holdDestroy): the SDK has finished tearing down. */
+export function completeDestroy(): void {
+  const completions = state.destroyCompletions;
+  state.destroyCompletions = [];
+  completions.forEach((complete) => complete());
+}
+
+/** How many held destroyEngine Promises have not completed yet. */
+export function pendingDestroys(): number {
+  return state.destroysPending;
 }
 
 /** The engine createEngine resolved with and destroyEngine has not destroyed, if any. */
