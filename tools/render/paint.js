@@ -42,9 +42,9 @@ function svgImage(file, color, w, h) {
 }
 
 const lottieCache = new Map();
-/** The animation a lottie load named: its animationData (the HAR's way, parsed JSON) or its rawfile path. */
-function lottie(load, rawfile) {
-  const key = load.animationData !== undefined ? JSON.stringify(load.animationData) : rawfile(load.path);
+/** Skottie's animation for a lottie load: its animationData (the parsed JSON), or its rawfile path. */
+function lottie(load, res, file) {
+  const key = load.animationData !== undefined ? JSON.stringify(load.animationData) : res.rawfile(load.path, file);
   if (!lottieCache.has(key)) {
     lottieCache.set(key, load.animationData !== undefined ? LottieAnimation.loadFromData(key) : LottieAnimation.loadFromFile(key));
   }
@@ -280,7 +280,7 @@ class Painter {
     ctx.restore();
     const load = this.lottieLoads.filter((l) => l.container === context).pop();
     if (load) {
-      const anim = lottie(load, (path) => this.res.rawfile(path, box.file));
+      const anim = lottie(load, this.res, box.file);
       anim.seekFrame(0);
       const scale = Math.min(cw / anim.width, ch / anim.height);
       const w = anim.width * scale;

@@ -38,7 +38,7 @@ export class LottieLoad {
   path: string;
   /** The `nm` (name) of the animationData given, or '' for a load by path. */
   animationName: string = '';
-  /** The parsed animation JSON when it was passed as animationData (the HAR's way), else undefined. */
+  /** The animationData given (the parsed JSON), or undefined for a load by path. */
   animationData: object | undefined = undefined;
   loop: boolean | number | undefined;
   autoplay: boolean | undefined;
