@@ -691,11 +691,24 @@ function shownOfNode(node) {
   return `${node.type}(${serialize(node.args)})${node.attrs.map((a) => `.${a.name}(${serialize(a.args)})`).join('')}`;
 }
 
-/** What an element shows: an If its branch, a ForEach its keys, a component its options, a built-in its call. */
+/**
+ * What an element shows: an If its branch, a ForEach its keys, a built-in its call, a custom component the
+ * options that reach the child on an update (its @Prop and @ObjectLink values: ets-loader's
+ * updateStateVarsOfChildByElmtId passes nothing else) and its attributes.
+ */
 function shownValue(el) {
   if (el.kind === 'if') return `if:${el.branch}`;
   if (el.kind === 'forEach') return `forEach:${el.keys.join('\u0001')}`;
+  if (el.kind === 'component') return shownOfComponent(el.node);
   return shownOfNode(el.node);
+}
+
+function shownOfComponent(node) {
+  const options = node.args[0] && typeof node.args[0] === 'object' ? node.args[0] : {};
+  const fields = metaOf(node.view).fields;
+  const passed = Object.keys(options).filter((k) => fields.has(k) && ['prop', 'objectLink'].includes(fields.get(k).storage))
+    .sort().map((k) => `${k}=${serialize(options[k])}`).join(',');
+  return `${node.type}(${passed})${node.attrs.map((a) => `.${a.name}(${serialize(a.args)})`).join('')}`;
 }
 
 /** Starts counting element updates, creations and deletions (one recorder at a time). */
