@@ -18,6 +18,7 @@ import {
 } from '../../components/src/main/ets/engine/EngineTypes';
 import { simPlayQuality, simPublishQuality } from '../../components/src/main/ets/engine/SimQuality';
 import { SimulatedParticipant } from '../../components/src/main/ets/engine/SimulatedParticipant';
+import { CallUser } from '../../components/src/main/ets/session/JoinOptions';
 import { VideoTileWorld } from './VideoTileWorld';
 
 /** The room, the remote user's stream and ZEGO's "no permission" device error. */
@@ -26,8 +27,8 @@ export const REMOTE_STREAM: string = 'bob_main';
 const NO_PERMISSION: number = 1006003;
 /** How long a scenario lets the call run after joining, before it measures (streams play, first frames). */
 const SETTLE_MS: number = 2000;
-/** The frame interval of the simulated screen: pending element updates run this often while time passes. */
-const FRAME_MS: number = 50;
+/** The frame interval of the simulated screen (60 Hz): pending element updates run this often while time passes. */
+const FRAME_MS: number = 16;
 
 /** A 1:1 call with the kit's components on screen. */
 export class PrecisionWorld extends VideoTileWorld {
@@ -56,10 +57,11 @@ export class PrecisionWorld extends VideoTileWorld {
     }
   }
 
-  /** Joins and lets the call settle (stream playing, first frame rendered, qualities reported). */
+  /** Joins and lets the call settle (stream playing, first frame rendered, qualities reported), frame by frame. */
   async joinAndSettle(): Promise<void> {
-    await this.join();
+    const joined: Promise<void> = this.session.join(PRECISION_ROOM, new CallUser('alice', 'Alice'));
     await this.wait(SETTLE_MS);
+    await joined;
   }
 
   /** Delivers one engine callback to the kit, as the SDK would. */
