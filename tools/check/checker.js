@@ -12,6 +12,7 @@ const ts = require('ohos-typescript');
 const { etsOptions, sdkComponentFiles, SDK_DIST, REPO_ROOT } = require('./ets-options');
 const { uiRules } = require('./ui-rules');
 const { uiDevEcoRules } = require('./ui-deveco-rules');
+const { jsDocCheckHost } = require('./syscap-permission');
 const { resourceRules, moduleResourceProblems, moduleRootOf } = require('./resource-rules');
 
 const VENDOR_TYPES = path.join(REPO_ROOT, 'tools', 'vendor-types');
@@ -67,6 +68,8 @@ function createService(files) {
     directoryExists: ts.sys.directoryExists,
     getDirectories: ts.sys.getDirectories,
   };
+  // DevEco's SysCap and permission checks (TS28007), through the host callbacks ets-loader uses for them.
+  Object.assign(host, jsDocCheckHost(ts));
   return ts.createLanguageService(host, ts.createDocumentRegistry());
 }
 
