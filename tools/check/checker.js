@@ -13,6 +13,8 @@ const { etsOptions, sdkComponentFiles, SDK_DIST, REPO_ROOT } = require('./ets-op
 const { uiRules } = require('./ui-rules');
 const { uiDevEcoRules } = require('./ui-deveco-rules');
 const { jsDocCheckHost } = require('./syscap-permission');
+const { layoutRules } = require('./layout-rules');
+const { modelRules } = require('./model-rules');
 const { resourceRules, moduleResourceProblems, moduleRootOf } = require('./resource-rules');
 
 const VENDOR_TYPES = path.join(REPO_ROOT, 'tools', 'vendor-types');
@@ -160,7 +162,8 @@ function check(files, options) {
     const sf = program.getSourceFile(f);
     if (!sf) continue;
     if (opts.ui) {
-      for (const p of uiRules(sf, checker, ts).concat(uiDevEcoRules(sf, checker, ts))) {
+      const found = uiRules(sf, checker, ts).concat(uiDevEcoRules(sf, checker, ts), layoutRules(sf, ts), modelRules(sf, checker, ts));
+      for (const p of found) {
         add(new Problem(f, p.line, p.col, p.rule, p.message, p.severity));
       }
     }
