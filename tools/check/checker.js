@@ -43,7 +43,7 @@ function compilerOptions() {
     ets: etsOptions(),
     baseUrl: SDK_DIST,
     paths: {
-      '@ohos/ZegoExpressEngine/Index': [path.join(VENDOR_TYPES, '@ohos', 'ZegoExpressEngine', 'Index.d.ets')],
+      '@zego/zego-express-engine': [path.join(VENDOR_TYPES, '@zego', 'zego-express-engine', 'Index.d.ets')],
       '@ohos/lottie': [path.join(VENDOR_TYPES, '@ohos', 'lottie', 'index.d.ets')],
       '@zegocallkit/components': [path.join(REPO_ROOT, 'components', 'Index.ets')],
       '*': ['./api/*', './kits/*', './arkts/*'],
