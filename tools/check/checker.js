@@ -135,6 +135,16 @@ function check(files, options) {
   // up-to-date program, getBuilderProgram() returns nothing.
   const builder = service.getBuilderProgram(true);
   const program = service.getProgram();
+  // Our own declaration files (tools/vendor-types/ stand-ins for vendor SDKs) reached through imports are
+  // linted too, as ets-loader lints every file outside the SDK and oh_modules; DevEco never reads ours, but they
+  // must be ArkTS-clean all the same. SDK files and npm packages are not ours.
+  for (const sf of program.getSourceFiles()) {
+    const name = path.resolve(sf.fileName);
+    if (sf.isDeclarationFile && /\.d\.e?ts$/.test(name) && !name.startsWith(SDK_DIST + path.sep) &&
+      !name.split(path.sep).includes('node_modules')) {
+      wanted.add(name);
+    }
+  }
   const problems = [];
   const seen = new Set();
   const add = (p) => {
@@ -143,7 +153,7 @@ function check(files, options) {
   };
 
   if (opts.types) {
-    for (const f of abs) {
+    for (const f of wanted) {
       const diags = service.getSyntacticDiagnostics(f).concat(service.getSemanticDiagnostics(f));
       for (const d of diags) if (!isTwoWayBindingName(d) && !isHostSuiteImportingEts(d)) add(problemFromDiagnostic(d));
     }

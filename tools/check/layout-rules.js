@@ -30,7 +30,13 @@ function registeredPages(set, ts) {
     const profile = typeof module.pages === 'string' ? /^\$profile:(.+)$/.exec(module.pages) : null;
     const file = profile ? path.join(set.root, 'resources', 'base', 'profile', `${profile[1]}.json`) : undefined;
     if (file && fs.existsSync(file)) {
-      pages = { file, src: new Set((JSON.parse(fs.readFileSync(file, 'utf8')).src || []).map(String)) };
+      let src = [];
+      try {
+        src = JSON.parse(fs.readFileSync(file, 'utf8')).src || [];
+      } catch (e) {
+        src = []; // a profile that does not parse registers nothing (the resource rules report the file itself)
+      }
+      pages = { file, src: new Set(src.map(String)) };
     }
   }
   pagesCache.set(set.root, pages);

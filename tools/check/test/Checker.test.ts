@@ -48,6 +48,7 @@ const EXPECTED: Record<string, string[]> = {
   'SyscapNotOnAllDevices.ets': ['TS28007'],
   'SyscapGuarded.ets': ['TS28005'],
   'MissingPermission.ets': ['TS28007'],
+  'VendorDeclarations.ets': [],
   'Clean.ets': [],
 };
 
@@ -120,6 +121,11 @@ export default function checkerTest() {
       expect(permissionSatisfied('ohos.permission.B or ohos.permission.C', granted)).assertTrue();
       expect(permissionSatisfied('ohos.permission.A and (ohos.permission.B or ohos.permission.C)', granted)).assertTrue();
       expect(permissionSatisfied('(ohos.permission.B or ohos.permission.D) and ohos.permission.A', granted)).assertFalse();
+    });
+    it('lints a stand-in vendor declaration reached only through an import', 0, () => {
+      problemsOf('Clean.ets');
+      const vendor = (problems || []).filter((p) => p.file.endsWith(path.join('bad-sdk', 'Index.d.ets')));
+      expect(JSON.stringify(vendor.map((p) => p.rule))).assertEqual('["arkts-no-aliases-by-index"]');
     });
     it('names the missing @Watch method', 0, () => {
       expect(problemsOf('WatchMissingMethod.ets')[0].message).assertContain("@Watch('onCountChanged')");
