@@ -2,8 +2,10 @@
 // The properties that must hold after every step of a fuzz sequence, and at its end once the app has left:
 // the kit's models equal the reference; the engine plays only what the kit knows it plays and each stream at
 // most once; nothing plays or publishes once the call is leaving or over; no listener, login or timer is left
-// behind after leave(); every error that reaches the app is a CallKitError with a code, a kind and a message
-// without secrets; and no exception escapes or is swallowed inside the kit.
+// behind after leave(); a call leaves behind exactly the permissions the app and the call established, and
+// no preview without a preview view; every error that reaches the app is a CallKitError with a code, a kind
+// and a message without secrets; and no exception escapes or is swallowed inside the kit. (What a late
+// callback may not do, and one renewal per token, are checked as they happen: see world.ts.)
 
 import { PublishChannel } from '../../components/src/main/ets/engine/EngineTypes';
 import { CallModel, CallPhase } from '../../components/src/main/ets/model/CallModel';
@@ -208,6 +210,16 @@ export class StepChecker {
       }
       if (sim.listenerCount() !== 0) {
         problems.push(`${sim.listenerCount()} listener(s) still registered after leave`);
+      }
+    }
+    if (model.local.previewing && w.previewViews.length === 0) {
+      problems.push('local.previewing is true although the app has no preview view mounted');
+    }
+    if (phase !== CallPhase.Joining && phase !== CallPhase.InCall) {
+      // What the call leaves behind is what the app (and the live call) set, whatever arrived late.
+      if (model.local.cameraPermitted !== w.cameraPermitted || model.local.micPermitted !== w.micPermitted) {
+        problems.push(`after the call the permissions are camera ${model.local.cameraPermitted}, microphone ` +
+          `${model.local.micPermitted}; the app and the call set camera ${w.cameraPermitted}, microphone ${w.micPermitted}`);
       }
     }
     if (phase === CallPhase.Ended || phase === CallPhase.Idle) {

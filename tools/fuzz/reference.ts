@@ -371,7 +371,7 @@ export class ReferenceCall {
         }
         break;
       case 'onPublisherCapturedVideoFirstFrame':
-        if (this.cameraRequested) {
+        if (this.inCall() && this.cameraRequested) {
           this.cameraOn = true;
         }
         break;
@@ -415,7 +415,8 @@ export class ReferenceCall {
         if (this.inCall()) {
           (args[0] as Map<string, number>).forEach((level: number, streamID: string) => {
             const s = this.stream(streamID);
-            if (s !== undefined) {
+            // ZEGO reports every stream in the room; only the ones the kit plays are heard.
+            if (s !== undefined && this.playing.has(streamID)) {
               s.soundLevel = Math.round(level);
             }
           });
@@ -427,6 +428,9 @@ export class ReferenceCall {
         }
         break;
       case 'onLocalDeviceError':
+        if (!this.inCall()) {
+          break; // after the call: the permission state is what the app set
+        }
         if (args[0] === 1006003 && args[1] === 'camera') {
           this.cameraPermitted = false;
         }
@@ -473,6 +477,7 @@ export class ReferenceCall {
         break;
       case RoomStateChangedReason.Reconnected:
         this.reconnectingSince = 0;
+        this.networkQuality = StreamQualityLevel.Unknown; // the outage's quality is not the network's any more
         this.connection = RoomConnection.Connected;
         break;
       case RoomStateChangedReason.LoginFailed:
@@ -553,6 +558,7 @@ export class ReferenceCall {
       this.playing.delete(streamID);
       s.playErrorCode = code;
       s.firstFrameSeen = false;
+      s.soundLevel = 0;
     }
   }
 
@@ -580,6 +586,7 @@ export class ReferenceCall {
     if (s !== undefined) {
       s.playerState = PlayerState.NoPlay;
       s.firstFrameSeen = false;
+      s.soundLevel = 0;
     }
   }
 

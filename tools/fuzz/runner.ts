@@ -12,6 +12,7 @@ import { CallErrorKind, CallKitError, CallKitErrorCode } from '../../components/
 import { checkRoomID, checkStreamID, checkUserID, checkUserName } from '../../components/src/main/ets/session/IdRules';
 import { CallUser, JoinOptions, StreamPlayPolicy } from '../../components/src/main/ets/session/JoinOptions';
 import { makeToken04, START_UNIX } from '../../components/src/test/engine/SimFixture';
+import { anyCallback, foreignRoomCallback } from './callbacks';
 import { errorProblem, StepChecker } from './invariants';
 import { RefJoin } from './reference';
 import { describeStep, FuzzCase, JoinVariant, PARTICIPANTS, ROOMS, Step, STREAMS, USERS } from './steps';
@@ -164,6 +165,11 @@ export class SequenceRunner {
           break;
         case 'permissionGranted':
           w.ref.onPermissionGranted(step.device);
+          if (step.device === 'camera') {
+            w.cameraPermitted = true;
+          } else {
+            w.micPermitted = true;
+          }
           s.permissionGranted(step.device);
           break;
         case 'mountPreview': {
@@ -280,6 +286,7 @@ export class SequenceRunner {
   private performWorld(step: Step): string {
     const w = this.world;
     const sim = w.sim;
+    const s = w.session;
     switch (step.k) {
       case 'participant': {
         const p = sim.participant(PARTICIPANTS[step.p]);
@@ -325,6 +332,33 @@ export class SequenceRunner {
         }
         w.deliverLate(w.history[step.pick % w.history.length]);
         return 'delivered';
+      }
+      case 'lateAny': {
+        // Any kind of callback, made up, after the call ended: it must change nothing (see world.deliver).
+        if (w.ref.inCall()) {
+          return 'a call is live: nothing late to deliver';
+        }
+        const roomID = s.model.room.roomID !== '' ? s.model.room.roomID : 'room1';
+        w.deliverLate(anyCallback(step.pick, roomID, s.model.local.streamID, STREAMS[step.pick % STREAMS.length]));
+        return 'delivered';
+      }
+      case 'foreignRoom':
+        w.injectThroughEngine(foreignRoomCallback(step.pick, STREAMS[step.pick % STREAMS.length]));
+        return 'injected';
+      case 'willExpireAgain': {
+        // A second warning for the same token (the SDK may repeat it; the fuzzer also duplicates it).
+        const roomID = sim.currentRoomID() !== '' ? sim.currentRoomID() : s.model.room.roomID;
+        w.injectThroughEngine({ name: 'onRoomTokenWillExpire', args: [roomID, 20] });
+        return 'injected';
+      }
+      case 'reorder': {
+        if (w.history.length < 2) {
+          return 'nothing to reorder';
+        }
+        const last = w.history.slice(-2);
+        w.injectThroughEngine(last[1]);
+        w.injectThroughEngine(last[0]);
+        return 'injected';
       }
       case 'stalePlayer':
         w.injectThroughEngine({ name: 'onPlayerStateUpdate', args: [STREAMS[step.stream], step.state, step.code, ''] });

@@ -66,6 +66,10 @@ export type Step =
   | { k: 'localVoice'; level: number }
   | { k: 'duplicate'; pick: number }
   | { k: 'late'; pick: number }
+  | { k: 'lateAny'; pick: number }
+  | { k: 'foreignRoom'; pick: number }
+  | { k: 'willExpireAgain' }
+  | { k: 'reorder' }
   | { k: 'stalePlayer'; stream: number; state: number; code: number }
   | { k: 'stalePublisher'; state: number; code: number };
 
@@ -170,6 +174,10 @@ export const anyStep: fc.Arbitrary<Step> = fc.oneof(
   w(1, pick([0, 35, 80]).map((level): Step => ({ k: 'localVoice', level }))),
   w(4, fc.nat(1000).map((p): Step => ({ k: 'duplicate', pick: p }))),
   w(3, fc.nat(1000).map((p): Step => ({ k: 'late', pick: p }))),
+  w(2, fc.nat(1000).map((p): Step => ({ k: 'lateAny', pick: p }))),
+  w(1, fc.nat(1000).map((p): Step => ({ k: 'foreignRoom', pick: p }))),
+  w(1, fc.constant<Step>({ k: 'willExpireAgain' })),
+  w(1, fc.constant<Step>({ k: 'reorder' })),
   w(2, fc.tuple(idx(STREAMS.length), idx(3), pick([0, 0, 1004002, 1004099]))
     .map((t): Step => ({ k: 'stalePlayer', stream: t[0], state: t[1], code: t[2] }))),
   w(1, fc.tuple(idx(3), pick([0, 1003023, 1003072])).map((t): Step => ({ k: 'stalePublisher', state: t[0], code: t[1] })))

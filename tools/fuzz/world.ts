@@ -5,6 +5,9 @@
 // result it gets back and every callback the kit's listener receives into the log (and into the reference),
 // and it keeps hold of the kit's listener so a step can deliver a callback to it late, after leave() removed
 // it or after the engine was destroyed, the way a callback already queued on the SDK's thread would arrive.
+// Two invariants are checked here, around each delivery: a callback that arrives when no call is live changes
+// no model, emits no event and calls no engine method; and a token renewal never starts while another is on
+// its way (one fetch and one renewToken per token).
 
 import { CallEngine, CallEngineListener } from '../../components/src/main/ets/engine/CallEngine';
 import {
@@ -17,6 +20,7 @@ import { CallSession } from '../../components/src/main/ets/session/CallSession';
 import { EngineProvider } from '../../components/src/main/ets/session/EngineProvider';
 import { TokenProvider } from '../../components/src/main/ets/session/TokenProvider';
 import { makeToken04, START_UNIX, TEST_APP_SIGN } from '../../components/src/test/engine/SimFixture';
+import { kitSnapshot } from './invariants';
 import { ReferenceCall } from './reference';
 import { WorldVariant } from './steps';
 import { LISTENER_METHODS } from '../host/testing/ListenerMethods';
@@ -56,6 +60,8 @@ export class FuzzTokenProvider implements TokenProvider {
   pendingTimers: number = 0;
   /** The tokens handed out (the runner checks that none reaches an error message). */
   readonly issued: string[] = [];
+  /** Renewal fetches (not for a join) that have not settled yet. */
+  private renewalsPending: number = 0;
 
   constructor(private readonly world: FuzzWorld, private readonly delayMs: number) {}
 
@@ -65,6 +71,12 @@ export class FuzzTokenProvider implements TokenProvider {
     // A renewal is asked for from inside onRoomTokenWillExpire; the join's own fetch comes before loginRoom.
     const forJoin = !this.world.inCallback && this.world.ref.currentPhase() === 1 && !this.world.loginCalledInCall(call);
     const failing = this.failing;
+    if (!forJoin) {
+      if (this.renewalsPending > 0) {
+        this.world.violation('a second token renewal started while one was on its way (one renewal per token)');
+      }
+      this.renewalsPending += 1;
+    }
     const token = makeToken04(START_UNIX + Math.floor(this.world.clock.now() / 1000) + 3600);
     this.issued.push(token);
     const answer = new Promise<string>((resolve: (t: string) => void, reject: (e: Error) => void) => {
@@ -86,7 +98,14 @@ export class FuzzTokenProvider implements TokenProvider {
         settle();
       }
     });
-    answer.then(() => undefined, () => {
+    answer.then(() => {
+      if (!forJoin) {
+        this.renewalsPending -= 1;
+      }
+    }, () => {
+      if (!forJoin) {
+        this.renewalsPending -= 1;
+      }
       this.world.log(`token fetch failed (call ${call}${forJoin ? ', for join' : ''})`);
       if (forJoin) {
         this.world.ref.onJoinTokenFailed(call, 2000002);
@@ -307,6 +326,12 @@ export class FuzzWorld {
   /** The preview view the app has mounted (the last one bound), or undefined. */
   /** Preview views the app has mounted and not unmounted, in mount order (the kit previews into the last). */
   previewViews: string[] = [];
+  /**
+   * The camera and microphone permission as the app and the call established it: the app's
+   * permissionGranted(), and 1006003 errors received while a call was live. A call leaves exactly this behind.
+   */
+  cameraPermitted: boolean = true;
+  micPermitted: boolean = true;
   /** Views the app has mounted per stream: streamID → view ID of the last bind. */
   readonly streamViews: Map<string, string> = new Map<string, string>();
   /** join()/leave() promises not settled yet, by id → what they were. */
@@ -360,13 +385,25 @@ export class FuzzWorld {
     this.log(`!! VIOLATION: ${text}`);
   }
 
-  /** Delivers a callback to the kit's listener, recording it; `late` ones bypass the engine. */
+  /**
+   * Delivers a callback to the kit's listener, recording it; `late` ones bypass the engine. When no call is
+   * live (leaving, ended, or none yet), the callback must change no model, emit no event and call no engine
+   * method: it can only belong to a call that is over.
+   */
   deliver(cb: Callback, target: CallEngineListener, late: boolean): void {
     this.log(`  engine → kit${late ? ' (late, direct)' : this.replaying ? ' (injected)' : ''}: ${describeCallback(cb)}`);
     if (!late && !this.replaying) {
       this.history.push(cb);
     }
     this.count(cb.name);
+    const live = this.ref.inCall();
+    if (live && cb.name === 'onLocalDeviceError' && cb.args[0] === 1006003) {
+      this.cameraPermitted = this.cameraPermitted && cb.args[1] !== 'camera';
+      this.micPermitted = this.micPermitted && cb.args[1] !== 'microphone';
+    }
+    const before = live ? '' : this.stateText();
+    const events = this.events.length;
+    const calls = this.engineCalls;
     this.ref.onCallback(cb.name, cb.args);
     this.inCallback = true;
     try {
@@ -376,6 +413,23 @@ export class FuzzWorld {
     } finally {
       this.inCallback = false;
     }
+    if (!live) {
+      const what = `${describeCallback(cb)} after the call ended (phase ${this.ref.currentPhase()})`;
+      if (this.stateText() !== before) {
+        this.violation(`${what} changed the models`);
+      }
+      if (this.events.length !== events) {
+        this.violation(`${what} told the app something`);
+      }
+      if (this.engineCalls !== calls) {
+        this.violation(`${what} called the engine`);
+      }
+    }
+  }
+
+  /** Every model field the views read, as text (to compare before and after a callback). */
+  private stateText(): string {
+    return JSON.stringify(kitSnapshot(this.session.model)) + ` previewing ${this.session.model.local.previewing}`;
   }
 
   /** Re-delivers a callback through the engine (sim.injectCallback): it reaches the kit only if listening. */

@@ -142,7 +142,7 @@ export default function remoteStreamViewRenderTest() {
         expect(h.textOf(part(h, VIDEO_TILE_INITIALS))).assertEqual('BM');
         h.fire(part(h, VIDEO_TILE_CONNECTING), 'onReady');
         expect(lottieLoads.length).assertEqual(1);
-        expect(lottieLoads[0].path).assertEqual(CONNECTING_ANIMATION_PATH);
+        expect(lottieLoads[0].animationName).assertEqual(CONNECTING_ANIMATION_PATH.replace('.json', ''));
         expect(lottieLoads[0].loop).assertEqual(true);
         await world.settle(h, STEP);
         expect(world.session.model.stream(BOB)?.firstFrameSeen).assertTrue();
@@ -250,6 +250,27 @@ export default function remoteStreamViewRenderTest() {
       expect(reasonOf(h)).assertEqual('Video has ended');
       done();
     });
+
+    it('says the video has ended when the stream came and went before the tile ever rendered it', 0,
+      async (done: Function) => {
+        // Was: the tile only remembered a stream it had rendered, so one that arrived and left between two
+        // renders left it saying "Connecting…" forever.
+        const world = new RemoteWorld();
+        await world.join();
+        const carol = world.sim.addParticipant('carol', 'Carol');
+        const h = world.loaded('carol_main');
+        expect(h.query(part(h, VIDEO_TILE_CONNECTING))).not().assertUndefined();
+        carol.join();
+        carol.publish();
+        await world.wait(STEP * 2);
+        carol.unpublish();
+        await world.wait(STEP * 2);
+        h.rerender();
+        expect(world.session.model.stream('carol_main')).assertUndefined();
+        expect(reasonOf(h)).assertEqual('Video has ended');
+        expect(hasPart(h, VIDEO_TILE_CONNECTING)).assertFalse();
+        done();
+      });
 
     it('says playing failed, with the error code', 0, async (done: Function) => {
       const world = new RemoteWorld();

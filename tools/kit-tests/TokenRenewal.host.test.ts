@@ -33,7 +33,7 @@ class TokenWorld {
   constructor() {
     const options = new SimulatedEngineOptions();
     options.startUnixSeconds = START_UNIX;
-    options.tokenVerifier = token04Verifier(SECRET);
+    options.tokenVerifier = token04Verifier(SECRET, APP_ID);
     this.sim = new SimulatedCallEngine(this.clock, options);
     // appSign '' = token mode: the engine accepts nothing but a valid token
     this.provider = new EngineProvider(this.sim,

@@ -71,8 +71,8 @@ export class DemoTokenServer implements TokenProvider {
     return `<token04 #${known.n} for ${known.userID}, expires at ${clockTime(known.expiresAtMs)}>`;
   }
 
-  /** The simulated engine's token check, with the secret: layout, user ID and expiry. */
+  /** The simulated engine's token check, with the secret: layout, AppID, payload, user ID and expiry. */
   verifier(): TokenVerifier {
-    return token04Verifier(this.secret);
+    return token04Verifier(this.secret, this.appID);
   }
 }
