@@ -131,6 +131,28 @@ export default function docRulesTest() {
       expect(JSON.stringify(rules.unknownScreenTexts(text, strings))).assertEqual(JSON.stringify(['1 “Camera is of”']));
     });
 
+    it('explains in docs/errors.md every error code the kit declares: ZEGO\'s, the session\'s and the adapter\'s', 0, () => {
+      const sources = ['components/src/main/ets/engine/ZegoErrorCodes.ets', 'components/src/main/ets/engine/EngineError.ets',
+        'components/src/main/ets/session/CallKitError.ets'];
+      const codes: number[] = [];
+      for (const source of sources) {
+        for (const code of rules.declaredCodes(read(source)) as number[]) {
+          codes.push(code);
+        }
+      }
+      expect(codes.includes(1002033) && codes.includes(2000001) && codes.includes(2009005)).assertTrue();
+      for (const doc of ['docs/errors.md', 'docs/errors.zh-CN.md']) {
+        expect(`${doc}: ${JSON.stringify(rules.unmentionedCodes(read(doc), codes))}`).assertEqual(`${doc}: []`);
+      }
+    });
+
+    it('counts a code as explained when it is named or inside a range, and not otherwise', 0, () => {
+      const doc = '| 1002033 | ... |\n| 2009001–2009005 | ... |\n';
+      expect(JSON.stringify(rules.unmentionedCodes(doc, [1002033, 2009003, 2009006, 1002034]))).assertEqual('[2009006,1002034]');
+      expect(JSON.stringify(rules.declaredCodes('static readonly A: number = 1002033; // = 1000001\nB = 2000001,\n')))
+        .assertEqual('[1002033,2000001]');
+    });
+
     it('names the same version in the CHANGELOG, components/oh-package.json5, KIT_VERSION and its local test', 0, () => {
       const changelog: string = rules.changelogVersion(read('CHANGELOG.md'));
       const pkg = /"version"\s*:\s*"([^"]+)"/.exec(read('components/oh-package.json5'));
