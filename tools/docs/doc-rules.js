@@ -235,6 +235,19 @@ function unknownScreenTexts(text, strings) {
   return out;
 }
 
+/**
+ * Paths of this repository a doc names in code spans (`components/...`, `demo/...`, `tools/...`, `docs/...`,
+ * `AppScope/...`) that do not exist. Build output (`.../build/...`) and placeholders (`<...>`, `*`) are skipped.
+ */
+function missingRepoPaths(text, root) {
+  const out = [];
+  for (const span of codeSpans(prose(text))) {
+    if (!/^(components|demo|tools|docs|AppScope)\/[\w./@+-]*$/.test(span) || /(^|\/)build(\/|$)/.test(span)) continue;
+    if (!fs.existsSync(path.join(root, span))) out.push(span);
+  }
+  return Array.from(new Set(out));
+}
+
 /** Every numeric error code an ArkTS source declares (`= 1002033`, `= 2000001`: seven digits). */
 function declaredCodes(sourceText) {
   const codes = new Set();
@@ -260,5 +273,5 @@ function changelogVersion(text) {
 module.exports = {
   prose, codeSpans, headings, slug, anchors, links, brokenLinks, tables, codeWithoutComments,
   translationDifferences, translationPairs, undocumentedExports, kitStrings, unknownScreenTexts, changelogVersion,
-  declaredCodes, unmentionedCodes,
+  declaredCodes, unmentionedCodes, missingRepoPaths,
 };

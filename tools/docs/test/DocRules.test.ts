@@ -131,6 +131,18 @@ export default function docRulesTest() {
       expect(JSON.stringify(rules.unknownScreenTexts(text, strings))).assertEqual(JSON.stringify(['1 “Camera is of”']));
     });
 
+    it('names only files and folders of this repository that exist', 0, () => {
+      for (const doc of allDocs()) {
+        const missing: string[] = rules.missingRepoPaths(fs.readFileSync(doc, 'utf8'), ROOT);
+        expect(`${path.basename(doc)}: ${JSON.stringify(missing)}`).assertEqual(`${path.basename(doc)}: []`);
+      }
+    });
+
+    it('reports a repository path that does not exist, but not build output or an app\'s own paths', 0, () => {
+      const text = 'See `components/Index.ets`, `components/Nothing.ets`, `components/build/x.har` and `entry/oh-package.json5`.';
+      expect(JSON.stringify(rules.missingRepoPaths(text, ROOT))).assertEqual('["components/Nothing.ets"]');
+    });
+
     it('explains in docs/errors.md every error code the kit declares: ZEGO\'s, the session\'s and the adapter\'s', 0, () => {
       const sources = ['components/src/main/ets/engine/ZegoErrorCodes.ets', 'components/src/main/ets/engine/EngineError.ets',
         'components/src/main/ets/session/CallKitError.ets'];
