@@ -3,8 +3,8 @@
 // way a call can end (the kick-out split by who caused it).
 import { describe, expect, it } from '@ohos/hypium';
 import { CallEndReason } from '@zegocallkit/components';
-import { formatCallDuration } from '../../main/ets/common/CallDuration';
-import { endReasonText } from '../../main/ets/common/EndReasonText';
+import { formatCallDuration } from '../../demo/src/main/ets/common/CallDuration';
+import { endReasonText } from '../../demo/src/main/ets/common/EndReasonText';
 
 export default function callPresentationTest(): void {
   describe('CallPresentation', () => {
