@@ -11,6 +11,7 @@ const path = require('path');
 const ts = require('ohos-typescript');
 const { etsOptions, sdkComponentFiles, SDK_DIST, REPO_ROOT } = require('./ets-options');
 const { uiRules } = require('./ui-rules');
+const { uiDevEcoRules } = require('./ui-deveco-rules');
 const { resourceRules, moduleResourceProblems, moduleRootOf } = require('./resource-rules');
 
 const VENDOR_TYPES = path.join(REPO_ROOT, 'tools', 'vendor-types');
@@ -39,7 +40,7 @@ function compilerOptions() {
     ets: etsOptions(),
     baseUrl: SDK_DIST,
     paths: {
-      '@ohos/ZegoExpressEngine/Index': [path.join(VENDOR_TYPES, '@ohos', 'ZegoExpressEngine', 'Index.d.ets')],
+      '@zego/zego-express-engine': [path.join(VENDOR_TYPES, '@zego', 'zego-express-engine', 'Index.d.ets')],
       '@ohos/lottie': [path.join(VENDOR_TYPES, '@ohos', 'lottie', 'index.d.ets')],
       '@zegocallkit/components': [path.join(REPO_ROOT, 'components', 'Index.ets')],
       '*': ['./api/*', './kits/*', './arkts/*'],
@@ -155,7 +156,11 @@ function check(files, options) {
   for (const f of abs) {
     const sf = program.getSourceFile(f);
     if (!sf) continue;
-    if (opts.ui) for (const p of uiRules(sf, checker, ts)) add(new Problem(f, p.line, p.col, p.rule, p.message, p.severity));
+    if (opts.ui) {
+      for (const p of uiRules(sf, checker, ts).concat(uiDevEcoRules(sf, checker, ts))) {
+        add(new Problem(f, p.line, p.col, p.rule, p.message, p.severity));
+      }
+    }
     if (opts.resources) for (const p of resourceRules(sf, ts)) add(new Problem(f, p.line, p.col, p.rule, p.message, p.severity));
   }
   if (opts.resources) {

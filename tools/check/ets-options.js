@@ -19,6 +19,10 @@ function sdkComponentFiles() {
     .map((f) => path.join(COMPONENT_DIR, f));
 }
 
+/** Declared like components in the SDK, but not components in ets-loader's tsconfig.json. */
+const NOT_COMPONENTS = ['Common', 'TapGesture', 'LongPressGesture', 'PanGesture', 'PinchGesture', 'SwipeGesture',
+  'RotationGesture', 'GestureGroup'];
+
 let cached;
 /** The EtsOptions object, computed once per process. */
 function etsOptions() {
@@ -43,6 +47,9 @@ function etsOptions() {
   // their item builders (`ForEach(xs, (x) => { ListItem() { ... } })` fails with TS1005).
   components.delete('ForEach');
   components.delete('LazyForEach');
+  // Nor are gestures and Common in ets-loader's own tsconfig: as components, an inline `PanGesture(...)` in
+  // `.gesture()` would be typed through a PanGestureAttribute that does not exist (TS2552).
+  for (const notComponent of NOT_COMPONENTS) components.delete(notComponent);
   const propertyDecorator = (name, needInitialization) => ({ name, needInitialization });
   cached = {
     render: { method: ['build', 'pageTransition'], decorator: ['Builder', 'LocalBuilder'] },

@@ -382,11 +382,23 @@ function uiRules(sf, checker, ts) {
           const v = given.initializer;
           if (ts.isObjectLiteralExpression(v) || ts.isNewExpression(v) || ts.isArrayLiteralExpression(v)) {
             report(v, 'ui-objectlink-plain', `'${field}' of '${child}' is @${d.name}: pass state of the parent (an @Observed instance it owns), not a literal or a new object.`, 'warning');
+          } else if (!isPlainBindingSource(v, d.name)) {
+            report(v, 'ui-objectlink-expression', `'${v.getText()}' is an expression, not a plain property or variable; ets-loader warns that it cannot be assigned to @${d.name} '${field}' of '${child}'. Pass a property or variable (e.g. a @Builder parameter or a ForEach item).`, 'warning');
           }
           checkBindingSource(v, field, child, d.name, parentMembers);
         }
       }
     }
+  }
+
+  /**
+   * What ets-loader accepts without a warning as the source of a child's @ObjectLink (a property access, an
+   * element access or a variable) or @Link (`this.x`, `$x` or a variable); anything else is an expression.
+   */
+  function isPlainBindingSource(v, kind) {
+    if (ts.isIdentifier(v)) return true;
+    if (kind === 'ObjectLink') return ts.isPropertyAccessExpression(v) || ts.isElementAccessExpression(v);
+    return ts.isPropertyAccessExpression(v) && v.expression.kind === ts.SyntaxKind.ThisKeyword;
   }
 
   /**
@@ -416,4 +428,4 @@ function uiRules(sf, checker, ts) {
   return problems.concat(apiLevelRules(sf, checker, ts));
 }
 
-module.exports = { uiRules };
+module.exports = { uiRules, decoratorsOf, hasDecorator, componentOf, nonNullishParts, isPrimitive };

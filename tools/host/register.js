@@ -3,7 +3,7 @@
 // suites that DevEco runs as local tests run here. Three jobs:
 //  1. transpile .ets/.ts (and hypium's extension-less ESM .js) to CommonJS with ohos-typescript, keeping
 //     inline source maps so stack traces point at .ets lines;
-//  2. resolve SDK modules (`@kit.*`, `@ohos.*`) and vendor modules (`@ohos/ZegoExpressEngine/Index`,
+//  2. resolve SDK modules (`@kit.*`, `@ohos.*`) and vendor modules (`@zego/zego-express-engine`,
 //     `@ohos/lottie`) to host fakes kept in tools/host/sdk-fakes/, failing with a message that names the
 //     missing fake and where to add it;
 //  3. install the ArkUI globals that logic code relies on (decorators, AppStorage, $r), see arkui-globals.js,
@@ -19,7 +19,7 @@ const FAKES_DIR = path.join(__dirname, 'sdk-fakes');
 const HYPIUM_DIR = path.join(REPO_ROOT, 'node_modules', '@ohos', 'hypium');
 const SOURCE_EXTENSIONS = ['.ets', '.ts'];
 /** Module specifiers that are not on npm and resolve to a fake on the host. */
-const VENDOR_MODULES = ['@ohos/ZegoExpressEngine/Index', '@ohos/lottie', '@zegocallkit/components'];
+const VENDOR_MODULES = ['@zego/zego-express-engine', '@ohos/lottie', '@zegocallkit/components'];
 /** Workspace packages resolve to their source, as ohpm's file: dependencies do in DevEco. */
 const WORKSPACE_MODULES = { '@zegocallkit/components': path.join(REPO_ROOT, 'components', 'Index.ets') };
 

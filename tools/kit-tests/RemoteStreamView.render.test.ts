@@ -142,7 +142,7 @@ export default function remoteStreamViewRenderTest() {
         expect(h.textOf(part(h, VIDEO_TILE_INITIALS))).assertEqual('BM');
         h.fire(part(h, VIDEO_TILE_CONNECTING), 'onReady');
         expect(lottieLoads.length).assertEqual(1);
-        expect(lottieLoads[0].path).assertEqual(CONNECTING_ANIMATION_PATH);
+        expect(lottieLoads[0].animationName).assertEqual(CONNECTING_ANIMATION_PATH.replace('.json', ''));
         expect(lottieLoads[0].loop).assertEqual(true);
         await world.settle(h, STEP);
         expect(world.session.model.stream(BOB)?.firstFrameSeen).assertTrue();

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Host-only tests of the ZEGO adapter (engine/ZegoCallEngine.ets) against the recording fake of the SDK
-// module (tools/host/sdk-fakes/@ohos/ZegoExpressEngine/Index.ts), which throws on undocumented usage. They
+// module (tools/host/sdk-fakes/@zego/zego-express-engine.ts), which throws on undocumented usage. They
 // prove the documented call flow, the argument orders and config classes, the event mapping, that listener
 // exceptions stay inside the adapter and that no secret reaches hilog. Host-only (.ts, not in List.test.ets):
 // it drives the fake directly, which a device test cannot; it imports the .ets code directly, which the checker allows only for host-only suites in tools/kit-tests/. Written in the
@@ -32,17 +32,19 @@ import { ZegoCallEngine } from '../../components/src/main/ets/engine/ZegoCallEng
 import FakeZegoExpressEngine, {
   callNames,
   callsNamed,
+  completeDestroy,
+  FakeRoomResult,
   FakeSdkError,
   fakeEmit,
   fakeEmitToDestroyed,
   fakeSettings,
   liveEngine,
+  pendingDestroys,
   resetFake,
+  ReturnStyle,
   SdkCall,
   sdkCalls,
   sdkConstructions,
-  ZegoDeviceExceptionType,
-  ZegoDeviceType,
   ZegoEngineProfile,
   ZegoLogConfig,
   ZegoPlayerConfig,
@@ -54,7 +56,6 @@ import FakeZegoExpressEngine, {
   ZegoPublishStreamQuality,
   ZegoRemoteDeviceState,
   ZegoRoomConfig,
-  ZegoRoomLoginResult,
   ZegoRoomState,
   ZegoRoomStateChangedReason,
   ZegoSoundLevelConfig,
@@ -65,7 +66,7 @@ import FakeZegoExpressEngine, {
   ZegoUser,
   ZegoView,
   ZegoViewMode
-} from '../host/sdk-fakes/@ohos/ZegoExpressEngine/Index';
+} from '../host/sdk-fakes/@zego/zego-express-engine';
 import { clearHilogLines, HilogLine, hilogLines } from '../host/sdk-fakes/@kit.PerformanceAnalysisKit';
 
 /** A well-formed AppSign (64 hex characters); it must never appear in a log line. */
@@ -82,6 +83,29 @@ class FakeApplicationContext {
 }
 
 const CONTEXT: FakeApplicationContext = new FakeApplicationContext();
+
+/**
+ * The numbers onLocalDeviceExceptionOccurred passes (ZegoDeviceExceptionType / ZegoDeviceType of the other
+ * Express SDKs; the ArkTS docs name neither enum, so neither the fake nor the kit exports them).
+ */
+const EXCEPTION_GENERIC: number = 1;
+const EXCEPTION_PERMISSION_NOT_GRANTED: number = 3;
+const EXCEPTION_DEVICE_OCCUPIED: number = 5;
+const EXCEPTION_SOUND_LEVEL_TOO_LOW: number = 10;
+const DEVICE_CAMERA: number = 1;
+const DEVICE_MICROPHONE: number = 2;
+const DEVICE_SPEAKER: number = 3;
+
+/** Node's process, as far as a test needs it to see rejections nobody handled (no Node typings here). */
+interface UnhandledRejections {
+  on(event: string, listener: (reason: Object) => void): void;
+  off(event: string, listener: (reason: Object) => void): void;
+}
+const NODE_PROCESS: UnhandledRejections =
+  (globalThis as Object as Record<string, Object>)['process'] as UnhandledRejections;
+
+/** Every reading of an SDK return value ZEGO's ArkTS docs leave open. */
+const RETURN_STYLES: ReturnStyle[] = [ReturnStyle.Promise, ReturnStyle.Void, ReturnStyle.Rejected];
 
 /** The ZEGO events the adapter must register: one per CallEngineListener event, plus onDebugError. */
 const EXPECTED_EVENTS: string[] = [
@@ -294,6 +318,9 @@ export default function zegoCallEngineHostTest(): void {
     afterEach(async () => {
       ZegoCallEngine.handoverWaitMs = DEFAULT_HANDOVER_WAIT_MS;
       fakeSettings.throwingMethods = [];
+      // A test that failed while the SDK held a destroyEngine open must not leave it open for the next one.
+      fakeSettings.holdDestroy = false;
+      completeDestroy();
       // Twice: a createEngine still waiting for the slot (a test that failed early) takes it when the first
       // round frees it, and is destroyed by the second.
       for (let round = 0; round < 2; round++) {
@@ -421,10 +448,7 @@ export default function zegoCallEngineHostTest(): void {
       });
 
     it('reports the login error code and extended data the SDK returns', 0, async (done: Function) => {
-      const failed: ZegoRoomLoginResult = new ZegoRoomLoginResult();
-      failed.errorCode = 1002033;
-      failed.extendedData = '{"reason":"token"}';
-      fakeSettings.loginResult = failed;
+      fakeSettings.loginResult = new FakeRoomResult(1002033, '{"reason":"token"}');
       const engine: ZegoCallEngine = await createdEngine();
       const result: RoomOperationResult = await engine.loginRoom('room1', new EngineUser('alice', ''), loginConfig());
       expect(result.errorCode).assertEqual(1002033);
@@ -536,15 +560,97 @@ export default function zegoCallEngineHostTest(): void {
       done();
     });
 
-    it('destroys the engine when the SDK destroyEngine returns nothing instead of a promise', 0,
+    it('destroys the engine and can create it again whether destroyEngine returns a promise, nothing, or a rejection', 0,
       async (done: Function) => {
-        fakeSettings.destroyReturnsVoid = true;
+        const seen: string[] = [];
+        for (const style of RETURN_STYLES) {
+          resetFake();
+          fakeSettings.returns.destroyEngine = style;
+          const engine: ZegoCallEngine = await createdEngine();
+          await engine.destroyEngine();
+          const destroyed: boolean = !engine.isCreated() && liveEngine() === undefined;
+          await engine.createEngine(profile(LOG_PATH));
+          seen.push(`${style}: destroyed=${destroyed} recreated=${engine.isCreated()}`);
+          await engine.destroyEngine();
+          await settle();
+        }
+        expect(JSON.stringify(seen)).assertEqual(JSON.stringify(RETURN_STYLES.map((style: ReturnStyle) =>
+          `${style}: destroyed=true recreated=true`)));
+        done();
+      });
+
+    it('waits for the SDK to finish destroying the engine before its own destroyEngine resolves', 0,
+      async (done: Function) => {
+        fakeSettings.holdDestroy = true;
         const engine: ZegoCallEngine = await createdEngine();
-        await engine.destroyEngine();
-        expect(engine.isCreated()).assertFalse();
-        expect(callsNamed('destroyEngine').length).assertEqual(1);
-        await engine.createEngine(profile(LOG_PATH));
+        let finished: boolean = false;
+        const destruction: Promise<void> = engine.destroyEngine().then(() => {
+          finished = true;
+        });
+        await settle();
+        expect(pendingDestroys()).assertEqual(1);
+        expect(finished).assertFalse();
+        // A new engine waits for the SDK's teardown too, instead of creating over it.
+        const creation: Promise<void> = engine.createEngine(profile(LOG_PATH));
+        await settle();
+        expect(callsNamed('createEngine').length).assertEqual(1);
+        completeDestroy();
+        await destruction;
+        await creation;
+        expect(finished).assertTrue();
+        expect(callsNamed('createEngine').length).assertEqual(2);
         expect(engine.isCreated()).assertTrue();
+        done();
+      });
+
+    it('reads a login and a logout the same way whether the SDK returns a promise, nothing, or a rejection', 0,
+      async (done: Function) => {
+        const seen: string[] = [];
+        for (const style of RETURN_STYLES) {
+          resetFake();
+          fakeSettings.rejection = new FakeSdkError(1002031, 'login timed out');
+          fakeSettings.returns.loginRoom = style;
+          fakeSettings.returns.logoutRoom = style;
+          const engine: ZegoCallEngine = await createdEngine();
+          const login: RoomOperationResult = await engine.loginRoom('room1', new EngineUser('alice', ''), loginConfig());
+          const logout: RoomOperationResult = await engine.logoutRoom('room1');
+          seen.push(`${style}: login=${login.errorCode} logout=${logout.errorCode}`);
+          await engine.destroyEngine();
+        }
+        // A void return is success (the result comes through onRoomStateChanged); a rejection gives its code.
+        expect(JSON.stringify(seen)).assertEqual(JSON.stringify([
+          'promise: login=0 logout=0', 'void: login=0 logout=0', 'rejected: login=1002031 logout=1002031']));
+        done();
+      });
+
+    it('keeps a rejected token renewal inside the adapter and logs it without the token', 0,
+      async (done: Function) => {
+        const escaped: Object[] = [];
+        const onUnhandled = (reason: Object): void => {
+          escaped.push(reason);
+        };
+        NODE_PROCESS.on('unhandledRejection', onUnhandled);
+        try {
+          for (const style of RETURN_STYLES) {
+            resetFake();
+            clearHilogLines();
+            fakeSettings.returns.renewToken = style;
+            fakeSettings.rejection = new FakeSdkError(1002082, 'renewed token lacks privileges ' + TOKEN);
+            const engine: ZegoCallEngine = await createdEngine();
+            engine.renewToken('room1', TOKEN);
+            await settle();
+            await new Promise<void>((resolve: () => void) => setTimeout(resolve, 0));
+            expect(callsNamed('renewToken').length).assertEqual(1);
+            const rejectedLine: boolean = hilogLines.some((line: HilogLine) => line.text.includes('renewToken') &&
+              line.text.includes('1002082'));
+            expect(`${style}: logged=${rejectedLine}`).assertEqual(`${style}: logged=${style === ReturnStyle.Rejected}`);
+            expect(hilogLines.some((line: HilogLine) => line.text.includes(TOKEN))).assertFalse();
+            await engine.destroyEngine();
+          }
+        } finally {
+          NODE_PROCESS.off('unhandledRejection', onUnhandled);
+        }
+        expect(escaped.length).assertEqual(0);
         done();
       });
 
@@ -707,7 +813,8 @@ export default function zegoCallEngineHostTest(): void {
         const engine: ZegoCallEngine = await createdEngine();
         const listener: RecordingListener = new RecordingListener();
         engine.addListener(listener);
-        const levels: Record<string, number> = { 'remote1': 35.5, 'remote2': 80 };
+        // ZEGO's ArkTS guide: the handler takes `(soundLevel: Object)` and casts it to Record<string, number>.
+        const levels: Object = JSON.parse('{"remote1": 35.5, "remote2": 80}') as Object;
 
         fakeEmit('onCapturedSoundLevelUpdate', 12);
         fakeEmit('onRemoteSoundLevelUpdate', levels);
@@ -744,10 +851,10 @@ export default function zegoCallEngineHostTest(): void {
         const listener: RecordingListener = new RecordingListener();
         engine.addListener(listener);
 
-        fakeEmit('onLocalDeviceExceptionOccurred', ZegoDeviceExceptionType.PermissionNotGranted, ZegoDeviceType.Camera, 'cam0');
-        fakeEmit('onLocalDeviceExceptionOccurred', ZegoDeviceExceptionType.DeviceOccupied, ZegoDeviceType.Microphone, 'mic0');
-        fakeEmit('onLocalDeviceExceptionOccurred', ZegoDeviceExceptionType.Generic, ZegoDeviceType.Speaker, 'spk0');
-        fakeEmit('onLocalDeviceExceptionOccurred', ZegoDeviceExceptionType.SoundLevelTooLow, ZegoDeviceType.Microphone, 'mic0');
+        fakeEmit('onLocalDeviceExceptionOccurred', EXCEPTION_PERMISSION_NOT_GRANTED, DEVICE_CAMERA, 'cam0');
+        fakeEmit('onLocalDeviceExceptionOccurred', EXCEPTION_DEVICE_OCCUPIED, DEVICE_MICROPHONE, 'mic0');
+        fakeEmit('onLocalDeviceExceptionOccurred', EXCEPTION_GENERIC, DEVICE_SPEAKER, 'spk0');
+        fakeEmit('onLocalDeviceExceptionOccurred', EXCEPTION_SOUND_LEVEL_TOO_LOW, DEVICE_MICROPHONE, 'mic0');
         fakeEmit('onDebugError', 1006003, 'startPreview', 'no camera permission');
         fakeEmit('onDebugError', 1006031, 'startSoundLevelMonitor', 'interval out of range');
 
@@ -1046,10 +1153,17 @@ export default function zegoCallEngineHostTest(): void {
       done();
     });
 
-    it('rejects createEngine before setLogConfig and a profile built without the application context', 0, () => {
-      expect(thrownMessage(() => {
-        FakeZegoExpressEngine.createEngine(new ZegoEngineProfile(APP_ID, APP_SIGN, 4, CONTEXT));
-      })).assertContain('before ZegoExpressEngine.setLogConfig');
+    it('accepts createEngine without setLogConfig, which ZEGO documents as optional, but not setLogConfig after it', 0,
+      async (done: Function) => {
+        await FakeZegoExpressEngine.createEngine(new ZegoEngineProfile(APP_ID, APP_SIGN, 4, CONTEXT));
+        expect(liveEngine() === undefined).assertFalse();
+        expect(thrownMessage(() => {
+          FakeZegoExpressEngine.setLogConfig(new ZegoLogConfig());
+        })).assertContain('before createEngine');
+        done();
+      });
+
+    it('rejects a profile built without the application context', 0, () => {
       expect(thrownMessage(() => {
         new ZegoEngineProfile(APP_ID, APP_SIGN, 4);
       })).assertContain('takes 4 arguments');

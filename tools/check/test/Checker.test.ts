@@ -38,6 +38,10 @@ const EXPECTED: Record<string, string[]> = {
   'ClosureWithTwoBuilderParams.ets': ['ui-child-closure'],
   'PrivateSetByParent.ets': ['ui-child-private'],
   'NewerApi.ets': ['api-level'],
+  'ElevenPreviews.ets': ['ui-preview-limit'],
+  'GestureThroughMethod.ets': ['ui-gesture-inline'],
+  'ObjectLinkExpression.ets': ['ui-objectlink-expression'],
+  'PropOfResource.ets': ['ui-prop-object'],
   'Clean.ets': [],
 };
 
@@ -80,6 +84,23 @@ export default function checkerTest() {
       expect(p.severity).assertEqual('error');
       expect(p.message).assertContain("'TextAttribute.enableHapticFeedback' is available since API 13");
       expect(p.message).assertContain('the project targets API 12 (compatibleSdkVersion 5.0.0(12))');
+    });
+    it('warns, as ets-loader does, when an @ObjectLink child is given an expression', 0, () => {
+      expect(problemsOf('ObjectLinkExpression.ets')[0].severity).assertEqual('warning');
+      expect(problemsOf('ObjectLinkExpression.ets')[0].message).assertContain("'this.first()' is an expression");
+    });
+    it('points at the eleventh @Preview and names the previewer error', 0, () => {
+      const p = problemsOf('ElevenPreviews.ets')[0] as Problem & { line: number };
+      expect(p.message).assertContain('10905404');
+      expect(p.line).assertEqual(84);
+    });
+    it('says how to write a gesture that survives ets-loader', 0, () => {
+      expect(problemsOf('GestureThroughMethod.ets')[0].message).assertContain('gesture(PanGesture(...)');
+    });
+    it('names the object type of a @Prop and the fix', 0, () => {
+      const m = problemsOf('PropOfResource.ets')[0].message;
+      expect(m).assertContain("@Prop 'caption' has the object type 'Resource'");
+      expect(m).assertContain('plain fields set once at creation');
     });
     it('names the missing @Watch method', 0, () => {
       expect(problemsOf('WatchMissingMethod.ets')[0].message).assertContain("@Watch('onCountChanged')");

@@ -60,7 +60,8 @@ export default function demoBoundariesTest(): void {
         for (const spec of importsOf(file)) {
           const relativeOutside = spec.startsWith('.') && !path.resolve(path.dirname(file), spec).startsWith(ETS);
           const kitInternal = spec.startsWith('@zegocallkit/components/') || spec.includes('components/src');
-          const sdk = spec.startsWith('@ohos/ZegoExpressEngine');
+          const sdk = spec.startsWith('@zego/zego-express-engine') || spec.startsWith('@ohos/ZegoExpressEngine') ||
+            spec.startsWith('ZegoExpressEngine');
           if (relativeOutside || kitInternal || sdk) {
             offenders.push(`${path.relative(REPO, file)} imports '${spec}'`);
           }

@@ -7,6 +7,10 @@
 //   Child({ v: this.y, w: $z }) { … }          → __ark.ui(Child, 'site', [{…}], () => { … }, { v: ref, w: ref })
 //   $$this.x                                   → this.x (plus a reference when it initialises a component option)
 //   @Builder / @Extend / @Styles functions     → plain functions (extensions registered with __ark.extend)
+//   .gesture(PanGesture(o).onActionUpdate(h))  → the same calls, on the gesture globals (ui-globals.js)
+// Where ets-loader compiles a construct differently from what the source says, the transform refuses it rather
+// than run it the way no device would: `.gesture(this.make())` becomes an empty gesture upstream (only a
+// gesture written inline is kept), so it is an error here.
 'use strict';
 const path = require('path');
 const ts = require('ohos-typescript');
@@ -124,8 +128,41 @@ function createVisitors(sf, context, fields, builders) {
   function rewriteChain(e, root) {
     if (e === root) return uiCall(root);
     const access = e.expression;
+    const args = GESTURE_ATTRIBUTES.has(access.name.text)
+      ? e.arguments.map((a, i) => (i === 0 ? visitGesture(a, access.name.text) : visit(a)))
+      : e.arguments.map((a) => visitAttributeArg(a));
     return ts.setTextRange(f.createCallExpression(f.createPropertyAccessExpression(rewriteChain(access.expression, root),
-      access.name), undefined, e.arguments.map((a) => visitAttributeArg(a))), e);
+      access.name), undefined, args), e);
+  }
+
+  /**
+   * The argument of `.gesture()` & co.: an inline gesture chain stays a chain of plain calls (the parser makes
+   * its root a component expression); anything else is what ets-loader compiles to an empty gesture.
+   */
+  function visitGesture(arg, attribute) {
+    const root = gestureRoot(arg);
+    if (!root) {
+      throw new Error(`${site(arg)}: .${attribute}(${arg.getText(sf).slice(0, 60)}) is not a gesture written inline; ` +
+        'ets-loader compiles it to an empty gesture (no handler ever runs on a device). Write the PanGesture(...)/' +
+        'TapGesture(...) chain in place and call methods from its handlers.');
+    }
+    const plainCalls = (node) => {
+      if (ts.isEtsComponentExpression(node) && ts.isIdentifier(node.expression) && GESTURE_TYPES.has(node.expression.text)) {
+        const nested = ts.isIdentifier(node.expression) && node.expression.text === 'GestureGroup';
+        return ts.setTextRange(f.createCallExpression(node.expression, undefined, node.arguments.map((a, i) =>
+          (nested && i > 0 ? visitGesture(a, attribute) : visit(a)))), node);
+      }
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'GestureGroup') {
+        return f.updateCallExpression(node, node.expression, node.typeArguments, node.arguments.map((a, i) =>
+          (i > 0 ? visitGesture(a, attribute) : visit(a))));
+      }
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+        return f.updateCallExpression(node, f.updatePropertyAccessExpression(node.expression,
+          plainCalls(node.expression.expression), node.expression.name), node.typeArguments, node.arguments.map((a) => visit(a)));
+      }
+      return visit(node);
+    };
+    return plainCalls(arg);
   }
 
   /** `.tabBar(this.tab(0))`: a builder called as an attribute argument builds into a detached slot node. */
@@ -170,6 +207,18 @@ function createVisitors(sf, context, fields, builders) {
     return ts.visitEachChild(node, visitInitializer, context);
   }
   return { visit, visitInitializer };
+}
+
+/** The gesture attributes and the gesture components ets-loader compiles inside them (component_map.ts). */
+const GESTURE_ATTRIBUTES = new Set(['gesture', 'priorityGesture', 'parallelGesture']);
+const GESTURE_TYPES = new Set(['TapGesture', 'LongPressGesture', 'PanGesture', 'PinchGesture', 'RotationGesture',
+  'GestureGroup', 'SwipeGesture']);
+
+/** The gesture component at the root of `PanGesture(o).onActionStart(h)...`, or undefined. */
+function gestureRoot(e) {
+  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) e = e.expression.expression;
+  const callee = (ts.isCallExpression(e) || ts.isEtsComponentExpression(e)) ? e.expression : undefined;
+  return callee && ts.isIdentifier(callee) && GESTURE_TYPES.has(callee.text) ? e : undefined;
 }
 
 const UI_METHOD_DECORATORS = new Set(['Builder', 'LocalBuilder', 'Styles']);

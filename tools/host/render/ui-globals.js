@@ -5,6 +5,7 @@
 // functions (`getContext`, `animateTo`, `px2vp`, …). Nothing here draws or measures anything.
 'use strict';
 const fs = require('fs');
+const path = require('path');
 const { sdkComponentFiles } = require('../../check/ets-options');
 
 /** Member reads that must stay undefined so that promises, printing and JSON treat stubs as plain objects. */
@@ -111,8 +112,26 @@ class PersistentStorage {
   static keys() { return Array.from(globalThis.AppStorage.keys()); }
 }
 
+/**
+ * The app's rawfile folders as DevEco packs them into the HAP: the entry module's (demo) first, then the HAR's
+ * (components), which has the lowest priority (Huawei: HAR resources are merged into the HAP).
+ */
+const RAWFILE_DIRS = ['demo', 'components']
+  .map((m) => path.join(__dirname, '..', '..', '..', m, 'src', 'main', 'resources', 'rawfile'));
+
+/** resourceManager.getRawFileContentSync(path): the file's bytes, or BusinessError 9001005 (invalid relative path). */
+function getRawFileContentSync(rawPath) {
+  for (const dir of RAWFILE_DIRS) {
+    const file = path.join(dir, rawPath);
+    if (file.startsWith(dir) && fs.existsSync(file) && fs.statSync(file).isFile()) return new Uint8Array(fs.readFileSync(file));
+  }
+  const err = new Error(`getRawFileContentSync: no rawfile '${rawPath}'`);
+  err.code = 9001005;
+  throw err;
+}
+
 const hostContext = recording({ filesDir: '/host/files', cacheDir: '/host/cache', tempDir: '/host/temp',
-  area: 1, applicationInfo: { name: 'host' }, resourceManager: recording({}) });
+  area: 1, applicationInfo: { name: 'host' }, resourceManager: recording({ getRawFileContentSync }) });
 const identity = (v) => v;
 
 const FUNCTIONS = {
@@ -129,8 +148,10 @@ const FUNCTIONS = {
  * handlers, so a test can read `attr(node, 'gesture').handlers.onActionUpdate` and call it with an event.
  */
 function gestureFactory(kind) {
-  return function gesture(options) {
-    const record = { gesture: kind, options, handlers: {} };
+  return function gesture(options, ...members) {
+    // A GestureGroup(mode, g1, g2…) keeps its member gestures, as ets-loader compiles them.
+    const record = kind === 'GestureGroup' ? { gesture: kind, options, handlers: {}, members }
+      : { gesture: kind, options, handlers: {} };
     return new Proxy(record, {
       get(target, prop, receiver) {
         if (prop in target || typeof prop !== 'string' || NOT_MEMBERS.has(prop)) return target[prop];

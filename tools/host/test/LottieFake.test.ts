@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // The lottie host fake must fail a component that misuses lottie the way the package's README rules out
-// (no canvas, a parent-relative path, loading over a live animation, a name used twice), and must show which
-// animations are still alive, or render tests of the connecting animations would pass on leaks.
+// (no canvas, a parent-relative path, a path outside the entry module, data that is not a parsed animation,
+// loading over a live animation, a name used twice), and must show which animations are still alive, or render
+// tests of the connecting animations would pass on leaks.
 import { beforeEach, describe, expect, it } from '@ohos/hypium';
-import lottie, { liveLottieAnimations, lottieCalls, resetLottieFake } from '../sdk-fakes/@ohos/lottie';
+import lottie, { liveLottieAnimations, lottieCalls, lottieLoads, resetLottieFake } from '../sdk-fakes/@ohos/lottie';
+
+/** A parsed Lottie JSON as a component reads it from rawfile (the fake checks only its shape). */
+function data(nm: string): { nm: string; layers: object[] } {
+  return { nm, layers: [] };
+}
 
 function message(fn: () => void): string {
   try {
@@ -22,7 +28,7 @@ export default function lottieFakeTest() {
 
     it('keeps an animation alive from loadAnimation until destroy(name)', 0, () => {
       const canvas = {};
-      lottie.loadAnimation({ container: canvas, path: 'a.json', name: 'a' });
+      lottie.loadAnimation({ container: canvas, animationData: data('a'), name: 'a' });
       expect(liveLottieAnimations().join()).assertEqual('a');
       lottie.destroy('a');
       expect(liveLottieAnimations().length).assertEqual(0);
@@ -38,12 +44,25 @@ export default function lottieFakeTest() {
       expect(message(() => lottie.loadAnimation({ container: {}, path: '../x.json' }))).assertContain('relative');
     });
 
+    it('loads by path only a file under the entry module\'s ets folder, never a HAR\'s rawfile', 0, () => {
+      expect(message(() => lottie.loadAnimation({ container: {}, path: 'zck_connecting.json' })))
+        .assertContain('pass animationData');
+      expect(message(() => lottie.loadAnimation({ container: {}, path: 'pages/CallPage.ets', name: 'p' }))).assertEqual('');
+    });
+
+    it('refuses animationData that is not a parsed animation, and names a data load after its nm', 0, () => {
+      expect(message(() => lottie.loadAnimation({ container: {}, animationData: {} }))).assertContain('parsed Lottie JSON');
+      lottie.loadAnimation({ container: {}, animationData: data('pulse'), name: 'x' });
+      expect(lottieLoads[0].animationName).assertEqual('pulse');
+      expect(lottieLoads[0].path).assertEqual('');
+    });
+
     it('refuses to load into a canvas that still holds an animation, and a name already in use', 0, () => {
       const canvas = {};
-      lottie.loadAnimation({ container: canvas, path: 'a.json', name: 'a' });
-      expect(message(() => lottie.loadAnimation({ container: canvas, path: 'b.json', name: 'b' })))
+      lottie.loadAnimation({ container: canvas, animationData: data('a'), name: 'a' });
+      expect(message(() => lottie.loadAnimation({ container: canvas, animationData: data('b'), name: 'b' })))
         .assertContain('destroy(name) first');
-      expect(message(() => lottie.loadAnimation({ container: {}, path: 'b.json', name: 'a' })))
+      expect(message(() => lottie.loadAnimation({ container: {}, animationData: data('b'), name: 'a' })))
         .assertContain("named 'a' is already loaded");
     });
   });

@@ -1,14 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 // Host fake of '@ohos/lottie' (lottieArkTS), the module the kit's connecting animations load through. It draws
 // nothing: it records loadAnimation/destroy (and the player-level play/pause/stop calls) in `lottieCalls`, keeps
-// the animations that are loaded and not destroyed, and THROWS on usage the package's README rules out, so a
-// component that leaks or misuses an animation fails a test:
+// the animations that are loaded and not destroyed, and THROWS on usage the package's README (2.0.31) rules out,
+// so a component that leaks or misuses an animation fails a test:
 //   - loadAnimation without a canvas context (`container`), or with neither `path` nor `animationData`;
 //   - a `path` starting with './', '../' or '/' (paths are relative to the module, no parent references);
+//   - a `path` that is not a file under the entry module's src/main/ets (on the host, the demo's): the README
+//     allows "only relative paths under entry/src/main/ets; cross-package file search is not supported", so a
+//     HAR's own animation cannot load by path (reported blank with 2.0.13); a HAR passes
+//     `animationData`, "set based on ResourceManager";
+//   - `animationData` that is not a parsed Lottie JSON object (no `layers` array);
 //   - loading into a canvas context that still holds a live animation (destroy it first);
 //   - loading a second live animation under a name already in use (destroy(name) would remove both).
 // The declarations the kit is checked against are tools/vendor-types/@ohos/lottie/index.d.ets; this file
 // implements only what the kit calls. Plain TypeScript for Node, never part of the HAR.
+
+import * as fs from 'fs';
+import * as nodePath from 'path';
 
 /** One recorded call. `name` is the animation name ('' when the call named none). */
 export class LottieCall {
@@ -28,6 +36,8 @@ export class LottieCall {
 export class LottieLoad {
   name: string;
   path: string;
+  /** The `nm` (name) of the animationData given, or '' for a load by path. */
+  animationName: string = '';
   loop: boolean | number | undefined;
   autoplay: boolean | undefined;
   renderer: string | undefined;
@@ -43,6 +53,9 @@ export class LottieLoad {
     this.container = container;
   }
 }
+
+/** The entry module's ets folder: where lottie resolves a `path` (on the host, the demo app's). */
+const ENTRY_ETS = nodePath.join(__dirname, '..', '..', '..', '..', 'demo', 'src', 'main', 'ets');
 
 /** Every call since the last resetLottieFake(), in order. */
 export const lottieCalls: LottieCall[] = [];
@@ -80,7 +93,7 @@ let unnamed = 0;
 interface LoadParams {
   container?: object;
   path?: string;
-  animationData?: object;
+  animationData?: { layers?: object[]; nm?: string };
   name?: string;
   loop?: boolean | number;
   autoplay?: boolean;
@@ -104,6 +117,14 @@ const lottie = {
     if (path.startsWith('./') || path.startsWith('../') || path.startsWith('/')) {
       throw new Error(`lottie.loadAnimation: path '${path}' must be relative to the module, without './', '../' or '/'`);
     }
+    if (path !== '' && !fs.existsSync(nodePath.join(ENTRY_ETS, path))) {
+      throw new Error(`lottie.loadAnimation: path '${path}' is not a file under the entry module's src/main/ets; ` +
+        'lottie finds nothing outside it (not in a HAR): pass animationData read with the ResourceManager');
+    }
+    const data = params.animationData;
+    if (data !== undefined && (data === null || typeof data !== 'object' || !Array.isArray(data.layers))) {
+      throw new Error('lottie.loadAnimation: animationData must be the parsed Lottie JSON (an object with layers)');
+    }
     if (live.some((item) => item.container === params.container)) {
       throw new Error('lottie.loadAnimation into a canvas that still holds an animation: call lottie.destroy(name) first');
     }
@@ -114,7 +135,9 @@ const lottie = {
     const item = new FakeAnimationItem(name, params.container);
     live.push(item);
     lottieCalls.push(new LottieCall('loadAnimation', params.name !== undefined ? params.name : '', path));
-    lottieLoads.push(new LottieLoad(name, path, params.loop, params.autoplay, params.renderer, params.container));
+    const load = new LottieLoad(name, path, params.loop, params.autoplay, params.renderer, params.container);
+    load.animationName = data !== undefined && typeof data.nm === 'string' ? data.nm : '';
+    lottieLoads.push(load);
     return item;
   },
   destroy(name?: string): void {

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: Apache-2.0
+// Every page the docs show (an `arkts` block of README*.md or docs/*.md with an @Entry struct) is mounted here
+// with the host render harness, exactly as `npm run check` compiled it (tools/docs/doc-samples.js writes the
+// docs' sample projects to .tmp/doc-samples/), on the simulated engine installed as the app's provider. A page
+// that joins a call must: join through the installed provider, show the remote stream, the self-view, the
+// badge and the controls; handle a failed join (no unhandled rejection) and tell the user why; end the call
+// with the hang-up button; and leave nothing behind when it goes away. A page that asks for permissions must
+// ask for the camera and the microphone and report the refusal to the kit. The README's call screen is also
+// checked for where it puts each part. Host limits (no layout or pixels): ./README.md.
+import { describe, expect, it } from '@ohos/hypium';
+import { HostNode, render, Rendered } from '../host/render/harness';
+import { permissionRequests, setPermissionAnswer } from '../host/sdk-fakes/@kit.AbilityKit';
+import { DocPage, docPages, loadPage, nextTurn, UnhandledRejections } from '../docs/DocPages';
+import { CALL_CONTROLS_HANG_UP_ID } from '../../components/src/main/ets/components/ComponentIds';
+import { EngineProfile, EngineScenario } from '../../components/src/main/ets/engine/EngineTypes';
+import { ManualClock } from '../../components/src/main/ets/engine/SimClock';
+import { SimulatedCallEngine } from '../../components/src/main/ets/engine/SimulatedCallEngine';
+import { CallEndReason, CallPhase } from '../../components/src/main/ets/model/CallModel';
+import { CallSession } from '../../components/src/main/ets/session/CallSession';
+import { EngineProvider } from '../../components/src/main/ets/session/EngineProvider';
+
+const VALID_APP_SIGN: string = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+const GUEST_STREAM: string = 'bob_main';
+const STEP_MS: number = 50;
+
+/** What a page's getUIContext() returns on the host: a router that records, and a host context. */
+class UiContextStandIn {
+  readonly routerCalls: string[] = [];
+
+  getHostContext(): object {
+    return {};
+  }
+
+  getRouter(): object {
+    return {
+      back: (): void => {
+        this.routerCalls.push('back');
+      },
+      pushUrl: (options: { url: string }): Promise<void> => {
+        this.routerCalls.push(`pushUrl ${options.url}`);
+        return Promise.resolve();
+      },
+      replaceUrl: (options: { url: string }): Promise<void> => {
+        this.routerCalls.push(`replaceUrl ${options.url}`);
+        return Promise.resolve();
+      },
+      getParams: (): undefined => undefined
+    };
+  }
+}
+
+/** The app as the page sees it: the simulated engine installed as the provider, with Bob in the room. */
+class DocWorld {
+  readonly clock: ManualClock = new ManualClock();
+  readonly sim: SimulatedCallEngine = new SimulatedCallEngine(this.clock);
+  readonly provider: EngineProvider;
+  readonly ui: UiContextStandIn = new UiContextStandIn();
+  private readonly rejections: UnhandledRejections = new UnhandledRejections();
+
+  constructor(appSign: string = VALID_APP_SIGN) {
+    this.provider = new EngineProvider(this.sim,
+      new EngineProfile(1234567, appSign, EngineScenario.StandardVideoCall, undefined, ''), this.clock);
+    const bob = this.sim.addParticipant('bob', 'Bob');
+    bob.join();
+    bob.publish();
+    EngineProvider.install(this.provider);
+    this.rejections.start();
+  }
+
+  /** The promise rejections nobody handled so far. */
+  get unhandled(): string[] {
+    return this.rejections.reasons;
+  }
+
+  get session(): CallSession {
+    return this.provider.session();
+  }
+
+  mount(page: DocPage): Rendered<object> {
+    const cls = loadPage(page);
+    const ui = this.ui;
+    (cls.prototype as { getUIContext: () => UiContextStandIn }).getUIContext = (): UiContextStandIn => ui;
+    return render(cls);
+  }
+
+  /** Lets simulated time pass, with the promise turns (and Node's unhandled-rejection check) in between. */
+  async wait(ms: number = STEP_MS * 6): Promise<void> {
+    await this.clock.advanceAsync(ms);
+    await nextTurn();
+  }
+
+  /** Lets time pass, then rebuilds the page. */
+  async settle(h: Rendered<object>, ms: number = STEP_MS * 6): Promise<void> {
+    await this.wait(ms);
+    h.rerender();
+  }
+
+  /** Uninstalls the provider and stops listening for unhandled rejections. */
+  close(): void {
+    this.rejections.stop();
+    EngineProvider.uninstall();
+  }
+}
+
+function joins(page: DocPage): boolean {
+  return /\.join\(/.test(page.source);
+}
+
+function streamsShown(h: Rendered<object>): string[] {
+  return h.findAll('RemoteStreamView').map((n: HostNode) => String((n.view as { streamID: string }).streamID));
+}
+
+function alignOf(h: Rendered<object>, type: string, edge: string): string | undefined {
+  const rules = h.attr(h.find(type), 'alignRules') as Record<string, { anchor: string, align: string }> | undefined;
+  return rules !== undefined && rules[edge] !== undefined ? `${rules[edge].anchor} ${rules[edge].align}` : undefined;
+}
+
+const PAGES: DocPage[] = docPages();
+
+export default function docPagesRenderTest() {
+  describe('DocPagesRender', () => {
+    it('finds the pages the docs show (README and getting-started, in English and Chinese)', 0, () => {
+      const docs = new Set(PAGES.map((p: DocPage) => p.doc));
+      for (const doc of ['README.md', 'README.zh-CN.md', 'docs/getting-started.md', 'docs/getting-started.zh-CN.md']) {
+        expect(docs.has(doc)).assertTrue();
+      }
+    });
+
+    for (const page of PAGES) {
+      it(`${page.title} renders, and unmounts leaving the session idle`, 0, async (done: Function) => {
+        const w = new DocWorld();
+        try {
+          const h = w.mount(page);
+          await w.settle(h);
+          h.unmount();
+          await w.wait();
+          expect(w.session.isIdle()).assertTrue();
+          expect(w.session.eventListenerCount()).assertEqual(0);
+          expect(w.unhandled.length).assertEqual(0);
+        } finally {
+          w.close();
+        }
+        done();
+      });
+
+      if (!joins(page)) {
+        continue;
+      }
+
+      it(`${page.title} joins through the installed provider and shows the remote video, self-view, badge and controls`, 0, async (done: Function) => {
+        const w = new DocWorld();
+        try {
+          const h = w.mount(page);
+          await w.settle(h);
+          expect(w.session.model.phase).assertEqual(CallPhase.InCall);
+          expect(streamsShown(h).includes(GUEST_STREAM)).assertTrue();
+          expect(w.sim.playingStreams().includes(GUEST_STREAM)).assertTrue();
+          expect(h.query('LocalPreview') !== undefined).assertTrue();
+          expect(w.sim.isPreviewing()).assertTrue();
+          expect(h.query('ConnectionBadge') !== undefined).assertTrue();
+          expect(h.query('CallControls') !== undefined).assertTrue();
+          h.unmount();
+          await w.wait();
+          expect(w.session.model.phase).assertEqual(CallPhase.Ended);
+          expect(w.sim.isLoggedIn()).assertFalse();
+          expect(w.sim.isCreated()).assertFalse();
+        } finally {
+          w.close();
+        }
+        done();
+      });
+
+      it(`${page.title} handles a failed join and tells the user why`, 0, async (done: Function) => {
+        const w = new DocWorld('not-an-app-sign');
+        try {
+          const h = w.mount(page);
+          await w.settle(h);
+          expect(w.session.model.phase).assertEqual(CallPhase.Ended);
+          expect(w.session.model.endErrorCode).assertEqual(1001001);
+          expect(h.texts().includes('Could not join the call (error 1001001)')).assertTrue();
+          expect(w.unhandled.length).assertEqual(0);
+          h.unmount();
+        } finally {
+          w.close();
+        }
+        done();
+      });
+
+      it(`${page.title} ends the call with the hang-up button`, 0, async (done: Function) => {
+        const w = new DocWorld();
+        try {
+          const h = w.mount(page);
+          await w.settle(h);
+          await h.fire(CALL_CONTROLS_HANG_UP_ID, 'onClick');
+          await w.settle(h);
+          expect(w.session.model.phase).assertEqual(CallPhase.Ended);
+          expect(w.session.model.endReason).assertEqual(CallEndReason.HungUp);
+          expect(w.session.isIdle()).assertTrue();
+          h.unmount();
+        } finally {
+          w.close();
+        }
+        done();
+      });
+
+      if (/requestPermissionsFromUser/.test(page.source)) {
+        it(`${page.title} asks for the camera and the microphone and tells the kit what was refused`, 0, async (done: Function) => {
+          const w = new DocWorld();
+          setPermissionAnswer((permission: string): boolean => permission !== 'ohos.permission.CAMERA');
+          try {
+            const h = w.mount(page);
+            await w.settle(h);
+            expect(JSON.stringify(permissionRequests)).assertEqual(
+              JSON.stringify([['ohos.permission.CAMERA', 'ohos.permission.MICROPHONE']]));
+            expect(w.session.model.local.cameraPermitted).assertFalse();
+            expect(w.session.model.local.micPermitted).assertTrue();
+            expect(w.sim.isCameraEnabled()).assertFalse();
+            expect(w.session.model.phase).assertEqual(CallPhase.InCall);
+            h.unmount();
+          } finally {
+            setPermissionAnswer((): boolean => true);
+            w.close();
+          }
+          done();
+        });
+      }
+    }
+
+    for (const page of PAGES.filter((p: DocPage) => /^README/.test(p.doc))) {
+      it(`${page.title} fills the page with the remote video, puts the self-view top right, the badge at the top and the controls at the bottom`, 0, async (done: Function) => {
+        const w = new DocWorld();
+        try {
+          const h = w.mount(page);
+          await w.settle(h);
+          const remote = h.find('RemoteStreamView');
+          expect(String(h.attr(remote, 'width'))).assertEqual('100%');
+          expect(String(h.attr(remote, 'height'))).assertEqual('100%');
+          expect(alignOf(h, 'LocalPreview', 'top')).assertEqual('__container__ VerticalAlign.Top');
+          expect(alignOf(h, 'LocalPreview', 'right')).assertEqual('__container__ HorizontalAlign.End');
+          expect(alignOf(h, 'ConnectionBadge', 'top')).assertEqual('__container__ VerticalAlign.Top');
+          expect(alignOf(h, 'CallControls', 'bottom')).assertEqual('__container__ VerticalAlign.Bottom');
+          expect(alignOf(h, 'CallControls', 'middle')).assertEqual('__container__ HorizontalAlign.Center');
+          h.unmount();
+        } finally {
+          w.close();
+        }
+        done();
+      });
+    }
+  });
+}
