@@ -223,12 +223,13 @@ export default function callControlsRenderTest() {
         const h = render(CallControls, { provider: w.provider });
 
         expect(h.attr(CALL_CONTROLS_CAMERA_ID, 'enabled')).assertFalse();
-        expect(h.textOf(CALL_CONTROLS_CAMERA_HINT_ID)).assertEqual('Allow camera in Settings');
+        // Under the button the short hint (the icon says which device); the description says it in full.
+        expect(h.textOf(CALL_CONTROLS_CAMERA_HINT_ID)).assertEqual('Allow in Settings');
         expect(description(h, CALL_CONTROLS_CAMERA_ID)).assertEqual('Allow camera in Settings');
         expect(h.attr(CALL_CONTROLS_SWITCH_CAMERA_ID, 'enabled')).assertFalse();
         expect(h.attr(CALL_CONTROLS_MIC_ID, 'enabled')).assertTrue();
         expect(h.query(CALL_CONTROLS_MIC_HINT_ID)).assertUndefined();
-        expect(h.texts().filter((t: string) => t === 'Allow camera in Settings').length).assertEqual(1);
+        expect(h.texts().filter((t: string) => t === 'Allow in Settings').length).assertEqual(1);
 
         w.sim.setPermissions(true, true);
         w.session.permissionGranted('camera');
@@ -247,7 +248,8 @@ export default function callControlsRenderTest() {
       await w.wait(0);
       h.rerender();
       expect(h.attr(CALL_CONTROLS_MIC_ID, 'enabled')).assertFalse();
-      expect(h.textOf(CALL_CONTROLS_MIC_HINT_ID)).assertEqual('Allow microphone in Settings');
+      expect(h.textOf(CALL_CONTROLS_MIC_HINT_ID)).assertEqual('Allow in Settings');
+      expect(description(h, CALL_CONTROLS_MIC_ID)).assertEqual('Allow microphone in Settings');
       expect(h.attr(CALL_CONTROLS_CAMERA_ID, 'enabled')).assertTrue();
       h.unmount();
       done();

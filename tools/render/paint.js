@@ -42,9 +42,13 @@ function svgImage(file, color, w, h) {
 }
 
 const lottieCache = new Map();
-function lottie(file) {
-  if (!lottieCache.has(file)) lottieCache.set(file, LottieAnimation.loadFromFile(file));
-  return lottieCache.get(file);
+/** Skottie's animation for a lottie load: its animationData (the parsed JSON), or its rawfile path. */
+function lottie(load, res, file) {
+  const key = load.animationData !== undefined ? JSON.stringify(load.animationData) : res.rawfile(load.path, file);
+  if (!lottieCache.has(key)) {
+    lottieCache.set(key, load.animationData !== undefined ? LottieAnimation.loadFromData(key) : LottieAnimation.loadFromFile(key));
+  }
+  return lottieCache.get(key);
 }
 
 /** Corner radii in vp, limited to half the shorter side. */
@@ -276,7 +280,7 @@ class Painter {
     ctx.restore();
     const load = this.lottieLoads.filter((l) => l.container === context).pop();
     if (load) {
-      const anim = lottie(this.res.rawfile(load.path, box.file));
+      const anim = lottie(load, this.res, box.file);
       anim.seekFrame(0);
       const scale = Math.min(cw / anim.width, ch / anim.height);
       const w = anim.width * scale;

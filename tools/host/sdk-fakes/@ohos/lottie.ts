@@ -38,6 +38,8 @@ export class LottieLoad {
   path: string;
   /** The `nm` (name) of the animationData given, or '' for a load by path. */
   animationName: string = '';
+  /** The animationData given (the parsed JSON), or undefined for a load by path. */
+  animationData: object | undefined = undefined;
   loop: boolean | number | undefined;
   autoplay: boolean | undefined;
   renderer: string | undefined;
@@ -137,6 +139,7 @@ const lottie = {
     lottieCalls.push(new LottieCall('loadAnimation', params.name !== undefined ? params.name : '', path));
     const load = new LottieLoad(name, path, params.loop, params.autoplay, params.renderer, params.container);
     load.animationName = data !== undefined && typeof data.nm === 'string' ? data.nm : '';
+    load.animationData = data;
     lottieLoads.push(load);
     return item;
   },
