@@ -8,9 +8,13 @@
 //   npm run fuzz -- --replay 42               the same run as --seed 42 (reproduces the report)
 //   --steps N  longest random sequence (default 100);  --json  also print the shrunk case as JSON;
 //   --trace    print the whole trace of the failing case, not only its end
+//   npm run fuzz -- --mutant late-device-error
+//              the mutation check: puts a known regression back (tools/fuzz/mutants.ts) for this run only;
+//              exits 0 when the fuzzer reports it ("killed"), 1 when it survives the run
 
 import { describeStep } from './steps';
-import { fuzz, FuzzOptions } from './fuzz';
+import { fuzz, FuzzOptions, FuzzReport } from './fuzz';
+import { Mutant, mutantNamed } from './mutants';
 
 /** The seed of the full run: fixed, so the run that is reported is the run anyone can repeat. */
 export const DEFAULT_SEED: number = 20260007;
@@ -22,6 +26,7 @@ interface Cli {
   options: FuzzOptions;
   json: boolean;
   fullTrace: boolean;
+  mutant?: Mutant;
 }
 
 function parse(argv: string[]): Cli {
@@ -49,6 +54,8 @@ function parse(argv: string[]): Cli {
       cli.json = true;
     } else if (a === '--trace') {
       cli.fullTrace = true;
+    } else if (a === '--mutant') {
+      cli.mutant = mutantNamed(next());
     } else {
       throw new Error(`unknown option ${a} (see tools/fuzz/main.ts)`);
     }
@@ -70,7 +77,11 @@ export async function main(argv: string[]): Promise<number> {
   const started = Date.now();
   out(`fuzz: seed ${o.seed}, ${o.path !== undefined ? `replaying path ${o.path}` : `${o.runs} sequences`} of up to ` +
     `${o.maxSteps + 1} steps`);
-  const report = await fuzz(o);
+  const mutant = cli.mutant;
+  if (mutant !== undefined) {
+    out(`mutation check: ${mutant.name}: ${mutant.description}`);
+  }
+  const report = mutant !== undefined ? await fuzzMutant(mutant, o) : await fuzz(o);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   out(`sequences run: ${report.sequences}`);
   out(`steps: ${report.steps}`);
@@ -83,6 +94,13 @@ export async function main(argv: string[]): Promise<number> {
     `updates, ${c('onPlayerStateUpdate')} player states, ${c('event CallEnded')} calls ended, ` +
     `${c('event Error')} errors told to the app`);
   const failure = report.failure;
+  if (mutant !== undefined) {
+    const killed = failure !== undefined && failure.result.violations.some((v: string) => v.includes(mutant.expect));
+    out(killed ? `mutant ${mutant.name} killed: the fuzzer reported it at sequence ${report.sequences}, shrunk to ` +
+      `${failure === undefined ? 0 : failure.fuzzCase.steps.length} step(s): ${failure?.result.violations[0]}` :
+      `mutant ${mutant.name} SURVIVED ${report.sequences} sequences: the fuzzer no longer finds this regression`);
+    return killed ? 0 : 1;
+  }
   if (failure === undefined) {
     out(`fuzz: ${report.sequences} passed, 0 failed`);
     return 0;
@@ -108,4 +126,14 @@ export async function main(argv: string[]): Promise<number> {
   out(`replay: npm run fuzz -- --seed ${report.seed}${steps} --path "${failure.path}"`);
   out(`fuzz: ${Math.max(0, report.sequences - 1)} passed, 1 failed`);
   return 1;
+}
+
+/** Runs the fuzzer with `mutant` put back, and takes it out again whatever happens. */
+export async function fuzzMutant(mutant: Mutant, options: FuzzOptions): Promise<FuzzReport> {
+  const undo = mutant.apply();
+  try {
+    return await fuzz(options);
+  } finally {
+    undo();
+  }
 }

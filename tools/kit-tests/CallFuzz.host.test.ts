@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from '@ohos/hypium';
 import { fuzz } from '../fuzz/fuzz';
-import { DEFAULT_SEED } from '../fuzz/main';
+import { DEFAULT_MAX_STEPS, DEFAULT_SEED, FULL_RUNS, fuzzMutant } from '../fuzz/main';
+import { MUTANTS } from '../fuzz/mutants';
 import { runSequence, SequenceResult } from '../fuzz/runner';
 import { FuzzCase, JoinVariant, Step, WorldVariant } from '../fuzz/steps';
 
@@ -65,6 +66,19 @@ export default function callFuzzTest() {
       expect(a.steps).assertLarger(25);
       done();
     });
+
+    for (const mutant of MUTANTS) {
+      it(`reports the regression '${mutant.name}' put back in a test build within the default run (mutation check)`, 0,
+        async (done: Function) => {
+          const report = await fuzzMutant(mutant, { runs: FULL_RUNS, seed: DEFAULT_SEED, maxSteps: DEFAULT_MAX_STEPS });
+          const violations = report.failure === undefined ? [] : report.failure.result.violations;
+          expect(violations.some((v: string) => v.includes(mutant.expect))).assertTrue();
+          // Taken out again: the same seed's first sequences pass.
+          const clean = await fuzz({ runs: report.sequences, seed: DEFAULT_SEED, maxSteps: DEFAULT_MAX_STEPS });
+          expect(clean.failure === undefined).assertTrue();
+          done();
+        });
+    }
 
     // ------------------------------------------------------------------ regressions found by the fuzzer
 

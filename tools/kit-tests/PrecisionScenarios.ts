@@ -199,7 +199,9 @@ export const PRECISION_CASES: PrecisionCase[] = [
       l.onRoomUserUpdate(PRECISION_ROOM, UpdateType.Add, [new EngineUser('carol', 'Carol')]))),
   new PrecisionCase('switch-camera pressed', 4, '13', PrecisionStart.InCall, nothing,
     async (w: PrecisionWorld) => w.press(CALL_CONTROLS_SWITCH_CAMERA_ID)),
-  new PrecisionCase('microphone permission denied', 3, '13', PrecisionStart.InCall, nothing,
+  // Issue 16 gave 3 (button, hint, the component's options); since then a denied button also tints its icon as
+  // disabled (the gallery's visual fixes), a fourth element that must change.
+  new PrecisionCase('microphone permission denied', 4, '13', PrecisionStart.InCall, nothing,
     async (w: PrecisionWorld) => w.deliver((l: CallEngineListener) => l.onLocalDeviceError(NO_PERMISSION, 'microphone'))),
   new PrecisionCase('room → reconnecting', 3, '3', PrecisionStart.InCall, nothing,
     async (w: PrecisionWorld) => w.deliver((l: CallEngineListener) =>

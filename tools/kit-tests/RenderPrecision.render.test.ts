@@ -22,7 +22,7 @@ const CEILING: Map<string, number> = new Map<string, number>([
   ['online user count change', 0],
   ['user list change', 0],
   ['switch-camera pressed', 6],
-  ['microphone permission denied', 6],
+  ['microphone permission denied', 7],
   ['room → reconnecting', 3],
   ['a steady 10 s of a call (levels and quality flowing, nothing visible changing)', 670],
   ['mount (CallView, CallControls, ConnectionBadge)', 0],

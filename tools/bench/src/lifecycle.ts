@@ -120,7 +120,7 @@ async function cycle(world: BenchWorld, report: LifecycleReport, measured: boole
   r.maxEngineListenersAfter = Math.max(r.maxEngineListenersAfter, world.sim.listenerCount());
   r.maxSessionListenersAfter = Math.max(r.maxSessionListenersAfter, world.controller.eventListenerCount());
   r.maxPendingTimersAfter = Math.max(r.maxPendingTimersAfter, world.clock.pendingTimerCount());
-  r.maxStreamViewsAfter = Math.max(r.maxStreamViewsAfter, world.controller.streamViews.size);
+  r.maxStreamViewsAfter = Math.max(r.maxStreamViewsAfter, world.controller.boundStreamViewCount());
   r.maxPlayingAfter = Math.max(r.maxPlayingAfter, world.controller.playingStreamIDs().length);
   r.notIdle += world.session.isIdle() ? 0 : 1;
   r.notEnded += world.session.model.phase === CallPhase.Ended && world.session.model.streamIDs.length === 0 ? 0 : 1;

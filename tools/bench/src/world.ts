@@ -33,7 +33,7 @@ export interface ControllerInternals extends CallEngineListener {
   eventListenerCount(): number;
   isIdle(): boolean;
   playingStreamIDs(): string[];
-  readonly streamViews: Map<string, string>;
+  boundStreamViewCount(): number;
 }
 
 /** The controller behind a session (host-only cast; see ControllerInternals). */

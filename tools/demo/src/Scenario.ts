@@ -9,10 +9,9 @@
 import * as path from 'path';
 import {
   CallEndReason, CallEvent, CallEventKind, CallSession, CallUser, EngineProfile, EngineProvider, EngineScenario,
-  JoinOptions, ManualClock, SimulatedCallEngine, SimulatedEngineOptions, SimulatedParticipant
+  endReasonText, JoinOptions, ManualClock, SimulatedCallEngine, SimulatedEngineOptions, SimulatedParticipant
 } from '@zegocallkit/components';
 import { formatCallDuration } from '../../../demo/src/main/ets/common/CallDuration';
-import { endReasonText } from '../../../demo/src/main/ets/common/EndReasonText';
 import { JoinFields } from '../../../demo/src/main/ets/common/JoinFields';
 import { resolveText } from '../../host/render/harness';
 import { DemoTokenServer } from './DemoTokenServer';
@@ -29,8 +28,8 @@ const TOKEN_LIFETIME_SECONDS = 60;
 /** How finely the script advances time, so views bind streams about when a device would. */
 const SLICE_MS = 10;
 const ROOM_ID = 'room1';
-/** A file of the demo module: resource strings are resolved against the demo's own base strings. */
-const DEMO_STRINGS_FILE = path.join(__dirname, '..', '..', '..', 'demo', 'src', 'main', 'ets', 'common', 'EndReasonText.ets');
+/** A file of the demo module: resource strings are resolved against the demo's base strings (then the kit's). */
+const DEMO_STRINGS_FILE = path.join(__dirname, '..', '..', '..', 'demo', 'src', 'main', 'ets', 'pages', 'EndedPage.ets');
 
 /** How to run the demo. */
 export interface DemoOptions {

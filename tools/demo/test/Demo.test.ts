@@ -133,7 +133,7 @@ export default function demoTest(): void {
       const r = await run();
       expect(r.problems.join(' | ')).assertEqual('');
       expect(r.exitCode).assertEqual(0);
-      expect(r.lines[indexOf(r.lines, 'ended page', 0)]).assertContain('"You hung up."');
+      expect(r.lines[indexOf(r.lines, 'ended page', 0)]).assertContain('"You left the call"');
       expect(r.lines[r.lines.length - 1]).assertContain('Left behind: nothing');
       done();
     });
