@@ -222,7 +222,7 @@ function printRenderPrecision(results: PrecisionResult[]): Verdict[] {
   print('4. Element updates per callback, on the host render runtime (ArkUI V1 partial update, modelled: an element');
   print('   re-renders when a state variable it read notifies). 1:1 call, remote video showing, CallView + CallControls');
   print('   + ConnectionBadge on screen; one action, then frames until nothing is pending.');
-  const t = new Table(['callback', 'updated', 'distinct', 'changed', 'minimum', 'issue: now', 'stale', 'result']);
+  const t = new Table(['callback', 'updated', 'distinct', 'changed', 'minimum', 'issue: before', 'stale', 'result']);
   for (const r of results) {
     const m = r.measured;
     const min = r.scenario.minimum !== undefined ? String(r.scenario.minimum) : '= changed';
@@ -231,7 +231,7 @@ function printRenderPrecision(results: PrecisionResult[]): Verdict[] {
   }
   print(t.render());
   print('   updated: element updates (an element updated in several frames counts each time); distinct: elements;');
-  print('   changed: updates after which the element shows something else; minimum: issue 16\'s "needed"; issue: now:');
+  print('   changed: updates after which the element shows something else; minimum: issue 16\'s "needed"; issue: before:');
   print('   what the issue measured on ArkUI\'s own runtime before this work; stale: elements a fresh render would show');
   print('   differently (a device would show them stale).');
   print();
