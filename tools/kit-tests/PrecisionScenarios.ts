@@ -155,7 +155,17 @@ async function steadyCall(w: PrecisionWorld): Promise<void> {
   }
 }
 
-/** The rows of issue 16, in its order, then mount, join and leave. */
+/** Two more users publish: CallView shows a grid of three remote tiles. */
+async function groupCall(w: PrecisionWorld): Promise<void> {
+  for (const name of ['carol', 'dave']) {
+    const guest: SimulatedParticipant = w.sim.addParticipant(name, name);
+    guest.join();
+    guest.publish();
+  }
+  await w.wait(SETTLE_MS);
+}
+
+/** The rows of issue 16, in its order, then a group call's stream list changing, mount, join and leave. */
 export const PRECISION_CASES: PrecisionCase[] = [
   new PrecisionCase('remote quality update, nothing visible changes', 0, '7', PrecisionStart.InCall,
     async (w: PrecisionWorld) => w.remoteQuality(StreamQualityLevel.Excellent),
@@ -208,6 +218,18 @@ export const PRECISION_CASES: PrecisionCase[] = [
       l.onRoomStateChanged(PRECISION_ROOM, RoomStateChangedReason.Reconnecting, 1002051, ''))),
   new PrecisionCase('a steady 10 s of a call (levels and quality flowing, nothing visible changing)', 0, '19',
     PrecisionStart.InCall, nothing, steadyCall),
+  new PrecisionCase('a fourth remote stream joins the grid', undefined, '-', PrecisionStart.InCall, groupCall,
+    async (w: PrecisionWorld) => {
+      const erin: SimulatedParticipant = w.sim.addParticipant('erin', 'Erin');
+      erin.join();
+      erin.publish();
+      await w.wait(SETTLE_MS);
+    }),
+  new PrecisionCase('a remote stream leaves the grid', undefined, '-', PrecisionStart.InCall, groupCall,
+    async (w: PrecisionWorld) => {
+      w.bob.unpublish();
+      await w.wait(SETTLE_MS);
+    }),
   new PrecisionCase('mount (CallView, CallControls, ConnectionBadge)', undefined, '-', PrecisionStart.Unmounted, nothing,
     async (w: PrecisionWorld) => w.mount()),
   new PrecisionCase('join (until the remote video shows)', undefined, '-', PrecisionStart.Mounted, nothing,

@@ -641,6 +641,18 @@ function slot(build) {
   return node;
 }
 
+/**
+ * `__ark.builderArgs({ x: () => e })`: a @Builder's one object-literal argument, passed by reference as
+ * ets-loader's makeBuilderParameterProxy does: reading `x` evaluates `e` now (in the reading element).
+ */
+function builderArgs(getters) {
+  const args = {};
+  for (const key of Object.keys(getters)) {
+    Object.defineProperty(args, key, { enumerable: true, get: getters[key] });
+  }
+  return args;
+}
+
 /** `new CustomDialogController({ builder: Dialog({…}) })`: keeps the dialog component and options as data. */
 function dialog(Comp, args) { return { component: Comp, options: args[0] }; }
 
@@ -809,7 +821,7 @@ const hooks = {
   rawOf: state.rawOf,
 };
 
-const ark = { View, view, ref, c, ui, e, ifElse, target, extend, dialog, slot, hooks };
+const ark = { View, view, ref, c, ui, e, ifElse, target, extend, dialog, slot, builderArgs, hooks };
 globalThis.__ark = ark;
 module.exports = { ...ark, mount, flush, isViewClass, metaOf, startRecording, stopRecording, staleElements,
   takeWarnings, serialize };

@@ -194,6 +194,9 @@ function createVisitors(sf, context, fields, builders) {
   function uiStatement(s) {
     if (ts.isIfStatement(s)) return ifElse(s);
     if (ts.isBlock(s)) return uiBlock(s);
+    if (ts.isExpressionStatement(s) && isBuilderCallByReference(s.expression)) {
+      return ts.setTextRange(f.createExpressionStatement(builderCallByReference(s.expression)), s);
+    }
     if (ts.isExpressionStatement(s) && isUiRoot(chainRoot(s.expression))) {
       const rewritten = rewriteChain(s.expression, chainRoot(s.expression));
       return ts.setTextRange(f.createExpressionStatement(call('e', [f.createThis(), arrow([], rewritten)])), s);
@@ -224,6 +227,27 @@ function createVisitors(sf, context, fields, builders) {
     return ts.setTextRange(f.createExpressionStatement(call('ifElse', [f.createThis(),
       arrow([f.createParameterDeclaration(undefined, undefined, branch)], body)])), s);
   }
+  /**
+   * `this.b({ x: e })` or `b({ x: e })` for a @Builder of this file, with one object literal: ets-loader passes
+   * it by reference (`makeBuilderParameterProxy`, each property a getter `() => e`), so an element of the
+   * builder that reads `x` re-reads `e` when it updates.
+   */
+  function isBuilderCallByReference(e) {
+    if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !ts.isObjectLiteralExpression(e.arguments[0])) return false;
+    const callee = e.expression;
+    return (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      builders.methods.has(callee.name.text)) || (ts.isIdentifier(callee) && builders.functions.has(callee.text));
+  }
+  function builderCallByReference(e) {
+    const props = e.arguments[0].properties.map((p) => {
+      if (ts.isPropertyAssignment(p)) return f.createPropertyAssignment(p.name, arrow([], visit(p.initializer)));
+      if (ts.isShorthandPropertyAssignment(p)) return f.createPropertyAssignment(p.name, arrow([], p.name));
+      return visit(p);
+    });
+    return f.updateCallExpression(e, visit(e.expression), e.typeArguments,
+      [call('builderArgs', [f.createObjectLiteralExpression(props)])]);
+  }
+
   /** A ForEach item builder: its body is a UI statement list. */
   function itemBuilder(fn) {
     if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return visit(fn);
