@@ -8,7 +8,9 @@
 const fs = require('fs');
 const path = require('path');
 
-const SDK_MARKER = `${path.sep}node_modules${path.sep}@arkts${path.sep}declarations${path.sep}`;
+const { SDK_DIST } = require('./ets-options');
+
+const SDK_MARKER = SDK_DIST + path.sep;
 
 const targetCache = new Map();
 /**

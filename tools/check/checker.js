@@ -12,6 +12,9 @@ const ts = require('ohos-typescript');
 const { etsOptions, sdkComponentFiles, SDK_DIST, REPO_ROOT } = require('./ets-options');
 const { uiRules } = require('./ui-rules');
 const { uiDevEcoRules } = require('./ui-deveco-rules');
+const { jsDocCheckHost } = require('./syscap-permission');
+const { layoutRules } = require('./layout-rules');
+const { modelRules } = require('./model-rules');
 const { resourceRules, moduleResourceProblems, moduleRootOf } = require('./resource-rules');
 
 const VENDOR_TYPES = path.join(REPO_ROOT, 'tools', 'vendor-types');
@@ -67,6 +70,8 @@ function createService(files) {
     directoryExists: ts.sys.directoryExists,
     getDirectories: ts.sys.getDirectories,
   };
+  // DevEco's SysCap and permission checks (TS28007), through the host callbacks ets-loader uses for them.
+  Object.assign(host, jsDocCheckHost(ts));
   return ts.createLanguageService(host, ts.createDocumentRegistry());
 }
 
@@ -130,6 +135,16 @@ function check(files, options) {
   // up-to-date program, getBuilderProgram() returns nothing.
   const builder = service.getBuilderProgram(true);
   const program = service.getProgram();
+  // Our own declaration files (tools/vendor-types/ stand-ins for vendor SDKs) reached through imports are
+  // linted too, as ets-loader lints every file outside the SDK and oh_modules; DevEco never reads ours, but they
+  // must be ArkTS-clean all the same. SDK files and npm packages are not ours.
+  for (const sf of program.getSourceFiles()) {
+    const name = path.resolve(sf.fileName);
+    if (sf.isDeclarationFile && /\.d\.e?ts$/.test(name) && !name.startsWith(SDK_DIST + path.sep) &&
+      !name.split(path.sep).includes('node_modules')) {
+      wanted.add(name);
+    }
+  }
   const problems = [];
   const seen = new Set();
   const add = (p) => {
@@ -138,7 +153,7 @@ function check(files, options) {
   };
 
   if (opts.types) {
-    for (const f of abs) {
+    for (const f of wanted) {
       const diags = service.getSyntacticDiagnostics(f).concat(service.getSemanticDiagnostics(f));
       for (const d of diags) if (!isTwoWayBindingName(d) && !isHostSuiteImportingEts(d)) add(problemFromDiagnostic(d));
     }
@@ -157,7 +172,8 @@ function check(files, options) {
     const sf = program.getSourceFile(f);
     if (!sf) continue;
     if (opts.ui) {
-      for (const p of uiRules(sf, checker, ts).concat(uiDevEcoRules(sf, checker, ts))) {
+      const found = uiRules(sf, checker, ts).concat(uiDevEcoRules(sf, checker, ts), layoutRules(sf, ts), modelRules(sf, checker, ts));
+      for (const p of found) {
         add(new Problem(f, p.line, p.col, p.rule, p.message, p.severity));
       }
     }

@@ -8,9 +8,38 @@ const fs = require('fs');
 const path = require('path');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const SDK_DIR = path.join(REPO_ROOT, 'node_modules', '@arkts', 'declarations');
-const SDK_DIST = path.join(SDK_DIR, 'dist');
+const NPM_SDK_DIST = path.join(REPO_ROOT, 'node_modules', '@arkts', 'declarations', 'dist');
+/**
+ * The SDK as the checker reads it: the npm declarations seen through the path layout DevEco installs the SDK in
+ * (…/sdk/default/openharmony/ets), as links in the git-ignored .tmp folder. ohos-typescript decides `@throws`
+ * handling by path: it never reports TS28040 for declarations under node_modules, and treats 401-only throws as
+ * ignorable only under that layout (toolchain reference §12).
+ */
+const SDK_DIST = path.join(REPO_ROOT, '.tmp', 'sdk', 'default', 'openharmony', 'ets');
 const COMPONENT_DIR = path.join(SDK_DIST, 'component');
+
+/** Links every entry of the npm SDK into SDK_DIST (idempotent, safe when several checkers start at once). */
+function ensureSdkLayout() {
+  fs.mkdirSync(SDK_DIST, { recursive: true });
+  for (const entry of fs.readdirSync(NPM_SDK_DIST)) {
+    const link = path.join(SDK_DIST, entry);
+    const target = path.join(NPM_SDK_DIST, entry);
+    let current;
+    try {
+      current = fs.readlinkSync(link);
+    } catch (e) {
+      current = undefined;
+    }
+    if (current === target) continue;
+    try {
+      if (current !== undefined) fs.unlinkSync(link);
+      fs.symlinkSync(target, link);
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+  }
+}
+ensureSdkLayout();
 
 /** Every SDK component declaration file, listed one by one (component-all.d.ts cannot be resolved by TS 4.9). */
 function sdkComponentFiles() {
@@ -84,4 +113,4 @@ function etsOptions() {
   return cached;
 }
 
-module.exports = { etsOptions, sdkComponentFiles, SDK_DIST, COMPONENT_DIR, REPO_ROOT };
+module.exports = { etsOptions, sdkComponentFiles, SDK_DIST, NPM_SDK_DIST, COMPONENT_DIR, REPO_ROOT };

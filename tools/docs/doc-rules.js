@@ -53,12 +53,13 @@ function anchors(text) {
   return out;
 }
 
-/** Links of the prose: { target, line } (images included, autolinks and code excluded). */
+/** Links of the prose: { target, line } (markdown links and images, and HTML `<img src>`; not code). */
 function links(text) {
   const out = [];
   prose(text).split('\n').forEach((l, i) => {
     const noCode = l.replace(/`[^`]*`/g, '');
     for (const m of noCode.matchAll(/!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) out.push({ target: m[1], line: i + 1 });
+    for (const m of noCode.matchAll(/<img\s[^>]*src="([^"]+)"/g)) out.push({ target: m[1], line: i + 1 });
   });
   return out;
 }
@@ -113,9 +114,12 @@ function codeWithoutComments(lines, lang) {
   return text.split('\n').map((l) => l.replace(/\s+$/, '')).filter((l) => l !== '').join('\n');
 }
 
-/** A link target as both languages should have it: the English page's file, without the anchor. */
+/**
+ * A link target as both languages should have it: the English page's file without the anchor, and a picture's
+ * English variant (the gallery names them `<State>.<theme>.<en_US|zh_CN>.png`).
+ */
 function normalizedLink(target) {
-  return target.split('#')[0].replace(/\.zh-CN\.md$/, '.md');
+  return target.split('#')[0].replace(/\.zh-CN\.md$/, '.md').replace(/\.zh_CN\.(png|jpg|svg)$/, '.en_US.$1');
 }
 
 function multiset(items) {
@@ -231,6 +235,35 @@ function unknownScreenTexts(text, strings) {
   return out;
 }
 
+/**
+ * Paths of this repository a doc names in code spans (`components/...`, `demo/...`, `tools/...`, `docs/...`,
+ * `AppScope/...`) that do not exist. Build output (`.../build/...`) and placeholders (`<...>`, `*`) are skipped.
+ */
+function missingRepoPaths(text, root) {
+  const out = [];
+  for (const span of codeSpans(prose(text))) {
+    if (!/^(components|demo|tools|docs|AppScope)\/[\w./@+-]*$/.test(span) || /(^|\/)build(\/|$)/.test(span)) continue;
+    if (!fs.existsSync(path.join(root, span))) out.push(span);
+  }
+  return Array.from(new Set(out));
+}
+
+/** Every numeric error code an ArkTS source declares (`= 1002033`, `= 2000001`: seven digits). */
+function declaredCodes(sourceText) {
+  const codes = new Set();
+  for (const m of sourceText.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/=\s*(\d{7})\b/g)) {
+    codes.add(Number(m[1]));
+  }
+  return Array.from(codes).sort();
+}
+
+/** The codes of `codes` a doc mentions nowhere, neither as a number nor inside a range `A–B` (en dash). */
+function unmentionedCodes(docText, codes) {
+  const named = new Set((docText.match(/\b\d{7}\b/g) || []).map(Number));
+  const ranges = Array.from(docText.matchAll(/\b(\d{7})–(\d{7})\b/g)).map((m) => [Number(m[1]), Number(m[2])]);
+  return codes.filter((c) => !named.has(c) && !ranges.some((r) => c >= r[0] && c <= r[1]));
+}
+
 /** The newest released version of a CHANGELOG: the first `## [x.y.z]` heading. */
 function changelogVersion(text) {
   const m = /^##\s+\[(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\]/m.exec(text);
@@ -240,4 +273,5 @@ function changelogVersion(text) {
 module.exports = {
   prose, codeSpans, headings, slug, anchors, links, brokenLinks, tables, codeWithoutComments,
   translationDifferences, translationPairs, undocumentedExports, kitStrings, unknownScreenTexts, changelogVersion,
+  declaredCodes, unmentionedCodes, missingRepoPaths,
 };

@@ -30,6 +30,26 @@ function discoverSuites(dir, out) {
   return out;
 }
 
+/**
+ * `--filter <text>`: only the tests whose "suite › test" name contains the text (case-insensitive) run.
+ * Hypium's own itName parameter wants exact names and crashes on a suite with none of them, so the suites get
+ * a copy of the hypium module whose `describe` remembers the suite's name and whose `it` skips the others.
+ */
+function filterTests(hypium, filter) {
+  const wanted = filter.toLowerCase();
+  const filtered = Object.assign({}, hypium);
+  const suiteNames = [];
+  filtered.describe = (name, body) => hypium.describe(name, () => {
+    suiteNames.push(name);
+    try { body(); } finally { suiteNames.pop(); }
+  });
+  filtered.it = (name, ...rest) => {
+    const full = `${suiteNames.join(' › ')} › ${name}`.toLowerCase();
+    if (full.includes(wanted)) hypium.it(name, ...rest);
+  };
+  require.cache[require.resolve('@ohos/hypium')].exports = filtered;
+}
+
 /** The first stack frame outside hypium: where the failing assertion is (mapped to .ets by source maps). */
 function where(err) {
   const frames = String((err && err.stack) || '').split('\n').filter((l) => /^\s+at /.test(l));
@@ -79,6 +99,7 @@ function main() {
 
   const hypium = require('@ohos/hypium');
   const Core = require('@ohos/hypium/src/main/core').default;
+  if (args.filter) filterTests(hypium, args.filter);
   const suites = [];
   let loadErrors = 0;
   for (const file of files) {
@@ -152,7 +173,6 @@ function main() {
   }
 
   const parameters = {};
-  if (args.filter) parameters.itName = args.filter;
   hypium.Hypium.hypiumTest(delegator, { bundleName: 'host', parameters }, () => {
     const core = Core.getInstance();
     core.subscribeEvent('spec', report);

@@ -5,8 +5,10 @@
 // the SDK's 12 playable streams. Host limits: ./README.md (no layout: sizes and positions are read from the
 // recorded attributes, not measured).
 import { describe, expect, it } from '@ohos/hypium';
-import { render, Rendered } from '../host/render/harness';
-import { CallView, CALL_VIEW_MAX_GRID_STREAMS, callViewColumnsFor } from '../../components/src/main/ets/components/CallView';
+import { idOf, render, Rendered } from '../host/render/harness';
+import {
+  CallView, CALL_VIEW_MAX_GRID_STREAMS, CallViewGrid, callViewGridFor
+} from '../../components/src/main/ets/components/CallView';
 import {
   CALL_VIEW_GRID_ID, CALL_VIEW_LOCAL_TILE_ID, CALL_VIEW_PIP_ID, CALL_VIEW_REMOTE_TILE_ID, CALL_VIEW_SMALL_TILE_ID,
   REMOTE_STREAM_ID_PREFIX
@@ -53,6 +55,19 @@ function remoteSurfaces(h: Rendered<CallView>): string[] {
 /** The streams of the RemoteStreamViews shown. */
 function remoteViews(h: Rendered<CallView>): string[] {
   return h.findAll('RemoteStreamView').map((n) => (n.view as RemoteStreamView).streamID);
+}
+
+/** Tells the view its laid-out size, as ArkUI does after a layout (onAreaChange on its root). */
+function layOut(h: Rendered<CallView>, width: number, height: number): void {
+  const root = h.all().filter((n) => n.attrs.some((a) => a.name === 'onAreaChange'))[0];
+  const zero = { width: 0, height: 0, position: { x: 0, y: 0 }, globalPosition: { x: 0, y: 0 } };
+  h.fire(root, 'onAreaChange', zero, { width, height, position: { x: 0, y: 0 }, globalPosition: { x: 0, y: 0 } });
+}
+
+/** "columns×rows" for `tiles` tiles in `width` × `height` vp. */
+function shape(tiles: number, width: number, height: number): string {
+  const grid: CallViewGrid = callViewGridFor(tiles, width, height);
+  return `${grid.columns}x${grid.rows}`;
 }
 
 /** Which tile is small, as the marker tells accessibility tools. */
@@ -181,14 +196,105 @@ export default function callViewRenderTest() {
         g.handlers.onActionUpdate({ offsetX: x, offsetY: y });
         h.rerender();
       };
-      drag(CALL_VIEW_LOCAL_TILE_ID, 30, 40);
-      expect(JSON.stringify(h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'offset'))).assertEqual('{"x":30,"y":40}');
-      drag(CALL_VIEW_REMOTE_TILE_ID, 99, 99);
+      // The small tile starts in the top-right corner: it can move left and down.
+      drag(CALL_VIEW_LOCAL_TILE_ID, -30, 40);
+      expect(JSON.stringify(h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'offset'))).assertEqual('{"x":-30,"y":40}');
+      drag(CALL_VIEW_REMOTE_TILE_ID, -99, 99);
       expect(JSON.stringify(h.attr(h.find(CALL_VIEW_REMOTE_TILE_ID), 'offset'))).assertEqual('{"x":0,"y":0}');
-      expect(JSON.stringify(h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'offset'))).assertEqual('{"x":30,"y":40}');
+      expect(JSON.stringify(h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'offset'))).assertEqual('{"x":-30,"y":40}');
       h.unmount();
       done();
     });
+
+    it('keeps the dragged small tile inside the view, below the top inset and above the bottom one', 0,
+      async (done: Function) => {
+        const w = new CallViewWorld();
+        await w.join();
+        w.guest(1);
+        const h = w.mount({ topInset: 40, bottomInset: 120 });
+        await w.settle(h);
+        layOut(h, 360, 780);
+        const margin = h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'margin') as { top: number; right: number };
+        expect(`${margin.top},${margin.right}`).assertEqual('52,12');
+        const g = h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'gesture') as { handlers: Record<string, (e?: object) => void> };
+        g.handlers.onActionStart();
+        g.handlers.onActionUpdate({ offsetX: -1000, offsetY: 2000 });
+        h.rerender();
+        // Leftmost: 360 - 2 × 12 - 108 = 228 to the left; lowest: 780 - 40 - 120 - 2 × 12 - 144 = 452 down.
+        expect(JSON.stringify(h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'offset'))).assertEqual('{"x":-228,"y":452}');
+        g.handlers.onActionStart();
+        g.handlers.onActionUpdate({ offsetX: 2000, offsetY: -2000 });
+        h.rerender();
+        expect(JSON.stringify(h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'offset'))).assertEqual('{"x":0,"y":0}');
+        h.unmount();
+        done();
+      });
+
+    it('keeps a dragged small tile above the buttons when the bottom inset grows later', 0, async (done: Function) => {
+      const w = new CallViewWorld();
+      await w.join();
+      w.guest(1);
+      const h = w.mount({ bottomInset: 0 });
+      await w.settle(h);
+      layOut(h, 360, 780);
+      const g = h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'gesture') as { handlers: Record<string, (e?: object) => void> };
+      g.handlers.onActionStart();
+      g.handlers.onActionUpdate({ offsetX: 0, offsetY: 2000 });
+      h.rerender();
+      expect(JSON.stringify(h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'offset'))).assertEqual('{"x":0,"y":612}');
+      h.root.bottomInset = 200;
+      h.rerender();
+      expect(JSON.stringify(h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'offset'))).assertEqual('{"x":0,"y":412}');
+      h.unmount();
+      done();
+    });
+
+    it('chooses two columns on a portrait phone up to eight tiles, three up to thirteen, and wide rows in landscape',
+      0, () => {
+        const portrait: string[] = [];
+        const landscape: string[] = [];
+        for (let tiles = 3; tiles <= 13; tiles++) {
+          portrait.push(shape(tiles, 352, 668));
+          landscape.push(shape(tiles, 772, 250));
+        }
+        expect(portrait.join(' ')).assertEqual('2x2 2x2 2x3 2x3 2x4 2x4 3x3 3x4 3x4 3x4 3x5');
+        expect(landscape.join(' ')).assertEqual('3x1 4x1 5x1 6x1 7x1 8x1 5x2 5x2 6x2 6x2 7x2');
+      });
+
+    it('gives every tile a cell: columns times rows is never less than the tiles, at any size', 0, () => {
+      const short: string[] = [];
+      for (let tiles = 1; tiles <= 13; tiles++) {
+        for (const size of [[352, 668], [772, 250], [100, 100], [0, 0], [2000, 40]]) {
+          const grid: CallViewGrid = callViewGridFor(tiles, size[0], size[1]);
+          if (grid.columns * grid.rows < tiles || grid.rows > tiles || grid.columns > tiles) {
+            short.push(`${tiles} tiles in ${size[0]}x${size[1]}: ${grid.columns}x${grid.rows}`);
+          }
+        }
+      }
+      expect(short.join(', ')).assertEqual('');
+    });
+
+    it('lays the grid out between the insets in rows that share the height, by the view\'s shape', 0,
+      async (done: Function) => {
+        const w = new CallViewWorld();
+        await w.join();
+        for (let i = 1; i <= 12; i++) {
+          w.guest(i);
+        }
+        const h = w.mount({ topInset: 16, bottomInset: 88 });
+        await w.settle(h);
+        layOut(h, 360, 780);
+        expect(h.attr(h.find(CALL_VIEW_GRID_ID), 'columnsTemplate')).assertEqual('1fr 1fr 1fr');
+        expect(h.attr(h.find(CALL_VIEW_GRID_ID), 'rowsTemplate')).assertEqual('1fr 1fr 1fr 1fr 1fr');
+        const band = h.all().filter((n) => n.children.some((c) => idOf(c) === CALL_VIEW_GRID_ID))[0];
+        const padding = h.attr(band, 'padding') as { top: number; bottom: number };
+        expect(`${padding.top},${padding.bottom}`).assertEqual('24,96');
+        layOut(h, 780, 360);
+        expect(h.attr(h.find(CALL_VIEW_GRID_ID), 'columnsTemplate')).assertEqual('1fr 1fr 1fr 1fr 1fr 1fr 1fr');
+        expect(h.attr(h.find(CALL_VIEW_GRID_ID), 'rowsTemplate')).assertEqual('1fr 1fr');
+        h.unmount();
+        done();
+      });
 
     it('shows at most 12 remote streams in the grid, the SDK play limit', 0, async (done: Function) => {
       const w = new CallViewWorld();
@@ -200,7 +306,6 @@ export default function callViewRenderTest() {
       await w.settle(h);
       expect(remoteViews(h).length).assertEqual(CALL_VIEW_MAX_GRID_STREAMS);
       expect(h.findAll('GridItem').length).assertEqual(CALL_VIEW_MAX_GRID_STREAMS + 1);
-      expect(callViewColumnsFor(13)).assertEqual(3);
       h.unmount();
       done();
     });

@@ -12,7 +12,8 @@
 //  - Stack: children on top of each other, aligned by alignContent (Center default);
 //  - a custom component with attributes is a box that centres its content (ets-loader wraps it in
 //    `__Common__`); one without attributes is transparent (its build root takes its place);
-//  - Grid: `fr` columns of columnsTemplate with columnsGap/rowsGap, rows as tall as their tallest item;
+//  - Grid: `fr` columns of columnsTemplate with columnsGap/rowsGap, rows as tall as their tallest item, or
+//    `fr` rows of rowsTemplate sharing the height (a fixed grid: items beyond its cells are not shown);
 //  - aspectRatio, position (from the parent's top-left), offset and scale (paint only), Visibility.None
 //    (no space) and Hidden (space, not painted).
 // Boxes are in vp; x/y are relative to the parent's frame.
@@ -297,24 +298,36 @@ class Layout {
     } };
   }
 
-  grid(box, inner, ownW) {
+  grid(box, inner, ownW, ownH) {
     const s = box.style;
-    const template = String(s.columnsTemplate || '1fr').trim().split(/\s+/).map((x) => Number.parseFloat(x) || 1);
+    const fractions = (t) => String(t).trim().split(/\s+/).map((x) => Number.parseFloat(x) || 1);
+    const template = fractions(s.columnsTemplate || '1fr');
     const colGap = resolve(s.columnsGap, inner.pctW, this.density) || 0;
     const rowGap = resolve(s.rowsGap, inner.pctH, this.density) || 0;
     const width = ownW !== undefined ? ownW : Number.isFinite(inner.maxW) ? inner.maxW : 0;
-    const total = template.reduce((a, b) => a + b, 0);
-    const cols = template.map((fr) => ((width - colGap * (template.length - 1)) * fr) / total);
+    const share = (size, gap, t) => {
+      const total = t.reduce((a, b) => a + b, 0);
+      return t.map((fr) => ((size - gap * (t.length - 1)) * fr) / total);
+    };
+    const cols = share(width, colGap, template);
+    // rowsTemplate with columnsTemplate: a fixed grid, rows sharing the height, no scrolling; items beyond its
+    // cells are not shown.
+    const height = ownH !== undefined ? ownH : Number.isFinite(inner.maxH) ? inner.maxH : undefined;
+    const fixedRows = s.rowsTemplate && height !== undefined ? share(height, rowGap, fractions(s.rowsTemplate)) : undefined;
     const rows = [];
     box.children.forEach((child, i) => {
       const col = i % cols.length;
+      const row = Math.floor(i / cols.length);
+      if (fixedRows && row >= fixedRows.length) { child.hidden = true; return; }
       if (col === 0) rows.push([]);
-      this.measure(child, { minW: 0, minH: 0, maxW: cols[col], maxH: Infinity, pctW: cols[col], pctH: inner.pctH,
-        exactW: cols[col] + 0 });
+      const cell = fixedRows ? { maxH: fixedRows[row], pctH: fixedRows[row], exactH: fixedRows[row] } : { maxH: Infinity, pctH: inner.pctH };
+      this.measure(child, { minW: 0, minH: 0, maxW: cols[col], pctW: cols[col], exactW: cols[col], ...cell });
       rows[rows.length - 1].push(child);
     });
-    const heights = rows.map((row) => Math.max(...row.map((c) => c.h + c.margin.top + c.margin.bottom)));
-    const h = heights.reduce((a, b) => a + b, 0) + rowGap * Math.max(0, rows.length - 1);
+    const heights = fixedRows ? fixedRows.slice(0, rows.length)
+      : rows.map((row) => Math.max(...row.map((c) => c.h + c.margin.top + c.margin.bottom)));
+    const h = fixedRows ? height : heights.reduce((a, b) => a + b, 0) + rowGap * Math.max(0, rows.length - 1);
+    box.children = box.children.filter((c) => !c.hidden);
     return { w: width, h, place: () => {
       let y = box.insets.top;
       rows.forEach((row, r) => {

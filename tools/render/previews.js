@@ -8,6 +8,7 @@
 // stream that ends after 2 s, the test pattern's frame) reaches the same state every run, and no real timer
 // is left behind. The tree is rebuilt every REBUILD_MS of simulated time, as a device re-renders on model
 // changes (a view that remembers what it saw during a build, like RemoteStreamView's last stream, needs that).
+// Before each variant is painted, onAreaChange handlers get the laid-out areas (areas.js), as on a device.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -15,6 +16,7 @@ require('../host/register');
 const { render } = require('../host/render/harness');
 const { Resources, REPO_ROOT } = require('./resources');
 const { renderTree } = require('./render');
+const { settleAreas } = require('./areas');
 
 const SOURCE_ROOTS = ['components/src/main/ets', 'demo/src/main/ets'];
 /** Unix time at which every preview's clock starts (2023-11-14 22:13:20 UTC). */
@@ -137,9 +139,11 @@ async function renderPreview(preview, options = {}) {
         await clock.advanceAsync(Math.min(REBUILD_MS, settle - t));
         h.rerender();
       }
-      if (options.mutate) options.mutate(h.tree);
+      const reported = new Map();
       return variants.map((variant) => {
         const res = new Resources(variant.locale, variant.mode);
+        settleAreas(h, res, screen, reported);
+        if (options.mutate) options.mutate(h.tree);
         const picture = renderTree(h.tree, res, { ...screen, lottieLoads: lottie.lottieLoads });
         return { variant, ...picture };
       });

@@ -101,6 +101,7 @@ function styleOf(node, res, file) {
     objectFit: first('objectFit'),
     constraint: first('constraintSize'),
     columnsTemplate: first('columnsTemplate'),
+    rowsTemplate: first('rowsTemplate'),
     columnsGap: length(first('columnsGap'), res, file),
     rowsGap: length(first('rowsGap'), res, file),
     border: { width: edges(undefined), color: undefined },

@@ -7,6 +7,8 @@ import * as path from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const checker = require('../checker');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { permissionSatisfied } = require('../syscap-permission');
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'src', 'main', 'ets');
 
 /** Fixture file → the rules it must produce (several only where DevEco itself reports twice). */
@@ -42,6 +44,11 @@ const EXPECTED: Record<string, string[]> = {
   'GestureThroughMethod.ets': ['ui-gesture-inline'],
   'ObjectLinkExpression.ets': ['ui-objectlink-expression'],
   'PropOfResource.ets': ['ui-prop-object'],
+  'UnhandledThrow.ets': ['TS28040'],
+  'SyscapNotOnAllDevices.ets': ['TS28007'],
+  'SyscapGuarded.ets': ['TS28005'],
+  'MissingPermission.ets': ['TS28007'],
+  'VendorDeclarations.ets': [],
   'Clean.ets': [],
 };
 
@@ -101,6 +108,24 @@ export default function checkerTest() {
       const m = problemsOf('PropOfResource.ets')[0].message;
       expect(m).assertContain("@Prop 'caption' has the object type 'Resource'");
       expect(m).assertContain('plain fields set once at creation');
+    });
+    it('names the API whose SysCap a device type lacks, and the permission to request', 0, () => {
+      expect(problemsOf('SyscapNotOnAllDevices.ets')[0].message).assertContain("'hasCall' is not supported on all devices");
+      expect(problemsOf('SyscapGuarded.ets')[0].message).assertContain('Use the canIUse condition');
+      expect(problemsOf('MissingPermission.ets')[0].message).assertContain('apply for the permissions: ohos.permission.INTERNET');
+    });
+    it('reads permission expressions with and, or and parentheses', 0, () => {
+      const granted = new Set(['ohos.permission.A', 'ohos.permission.C']);
+      expect(permissionSatisfied('ohos.permission.A', granted)).assertTrue();
+      expect(permissionSatisfied('ohos.permission.A and ohos.permission.B', granted)).assertFalse();
+      expect(permissionSatisfied('ohos.permission.B or ohos.permission.C', granted)).assertTrue();
+      expect(permissionSatisfied('ohos.permission.A and (ohos.permission.B or ohos.permission.C)', granted)).assertTrue();
+      expect(permissionSatisfied('(ohos.permission.B or ohos.permission.D) and ohos.permission.A', granted)).assertFalse();
+    });
+    it('lints a stand-in vendor declaration reached only through an import', 0, () => {
+      problemsOf('Clean.ets');
+      const vendor = (problems || []).filter((p) => p.file.endsWith(path.join('bad-sdk', 'Index.d.ets')));
+      expect(JSON.stringify(vendor.map((p) => p.rule))).assertEqual('["arkts-no-aliases-by-index"]');
     });
     it('names the missing @Watch method', 0, () => {
       expect(problemsOf('WatchMissingMethod.ets')[0].message).assertContain("@Watch('onCountChanged')");

@@ -55,7 +55,7 @@ export default function docSamplesTest() {
         '39:1 doc-sample-language', // ArkTS marked as ts
         '45:1 doc-sample-context', // in:nowhere
         '51:1 doc-sample-json', // main_pages.json that does not parse
-        '62:1 doc-sample-resource', // a permission reason missing from the doc's string.json
+        '63:1 doc-sample-resource', // a permission reason missing from the doc's string.json
         '1:1 resource-translation', // ... whose base strings have no zh_CN and no en_US file
         '1:1 resource-translation'
       ].sort()));

@@ -7,8 +7,8 @@ import * as path from 'path';
 const RUNNER = path.join(__dirname, '..', 'run-tests.js');
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
-function run(fixture: string): { code: number; out: string } {
-  const r = spawnSync(process.execPath, [RUNNER, path.join(FIXTURES, fixture)], { encoding: 'utf8' });
+function run(fixture: string, ...flags: string[]): { code: number; out: string } {
+  const r = spawnSync(process.execPath, [RUNNER, ...flags, path.join(FIXTURES, fixture)], { encoding: 'utf8' });
   return { code: r.status === null ? -1 : r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -32,6 +32,14 @@ export default function runnerTest() {
       const r = run('Empty.test.ets');
       expect(r.code).assertEqual(1);
       expect(r.out).assertContain('no test ran');
+    });
+    it('runs only the tests whose suite and name contain the --filter text', 0, () => {
+      const r = run('Failing.test.ets', '--filter', 'failing › FAILS');
+      expect(r.code).assertEqual(1);
+      expect(r.out).assertContain('FAIL Failing › fails an assertion');
+      expect(r.out.includes('Failing › passes')).assertFalse();
+      expect(r.out.includes('Failing › throws')).assertFalse();
+      expect(r.out).assertContain('\n0 passed, 1 failed\n');
     });
     it('names the SDK module without a host fake and where to add it', 0, () => {
       const r = run('MissingFake.test.ets');

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // The renderer's layout rules against boxes computed by hand (fixtures/src/main/ets/LayoutCases.ets): a Column
 // sharing its height by layoutWeight, a Stack aligning to its bottom end, percentages inside padding, a centred
-// overflowing Row, Blank, margin, aspectRatio, custom components, visibility, position and a Grid.
+// overflowing Row, Blank, margin, aspectRatio, custom components, visibility, position, a Grid of 3:4 items
+// and a fixed Grid whose rows share its height.
 import { describe, expect, it } from '@ohos/hypium';
 import { render } from '../../host/render/harness';
 import { idOf } from '../../host/render/harness';
 import {
-  BlankMarginAspect, BottomEndStack, CustomBoxes, OverflowingRow, PercentInPadding, ThreeColumnGrid,
+  BlankMarginAspect, BottomEndStack, CustomBoxes, FixedRowsGrid, OverflowingRow, PercentInPadding, ThreeColumnGrid,
   VisibilityAndPosition, WeightColumn
 } from './fixtures/src/main/ets/LayoutCases';
 
@@ -105,6 +106,16 @@ export default function renderLayoutTest() {
       expectFrame(all, 'g1', col + 4, 0, col, col / 0.75);
       expectFrame(all, 'g2', 2 * (col + 4), 0, col, col / 0.75);
       expectFrame(all, 'g3', 0, col / 0.75 + 4, col, col / 0.75);
+    });
+
+    it('shares the height of a Grid with rowsTemplate among its rows, each item filling its cell', 0, () => {
+      const all = frames(FixedRowsGrid);
+      const col = (352 - 4) / 2;
+      const row = (400 - 8) / 3;
+      expectFrame(all, 'f0', 0, 0, col, row);
+      expectFrame(all, 'f1', col + 4, 0, col, row);
+      expectFrame(all, 'f2', 0, row + 4, col, row);
+      expectFrame(all, 'f4', 0, 2 * (row + 4), col, row);
     });
   });
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The join page shows the kit's own verdict on each field as the user types, and suggests values that work.
 import { describe, expect, it } from '@ohos/hypium';
-import { DEFAULT_ROOM_ID, JoinFields } from '../../main/ets/common/JoinFields';
+import { DEFAULT_ROOM_ID, JoinFields } from '../../demo/src/main/ets/common/JoinFields';
 
 export default function joinFieldsTest(): void {
   describe('JoinFields', () => {

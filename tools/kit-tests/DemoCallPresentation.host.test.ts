@@ -2,7 +2,7 @@
 // What the call page's timer says: durations as a phone shows them. (Why a call ended is the kit's
 // endReasonText, tested with the kit in tools/kit-tests/EndReasonText.render.test.ts.)
 import { describe, expect, it } from '@ohos/hypium';
-import { formatCallDuration } from '../../main/ets/common/CallDuration';
+import { formatCallDuration } from '../../demo/src/main/ets/common/CallDuration';
 
 export default function callPresentationTest(): void {
   describe('CallPresentation', () => {

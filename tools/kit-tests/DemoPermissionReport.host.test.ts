@@ -4,10 +4,10 @@
 // the next call starts, or the preview would still say "Camera permission is off".
 import { describe, expect, it } from '@ohos/hypium';
 import { CallSession, ManualClock } from '@zegocallkit/components';
-import { CredentialsProblem, DemoCredentials } from '../../main/ets/common/Credentials';
-import { DemoSetup } from '../../main/ets/common/DemoSetup';
-import { MediaPermissions, PermissionState } from '../../main/ets/common/MediaPermissions';
-import { reportPermissions } from '../../main/ets/common/PermissionReport';
+import { CredentialsProblem, DemoCredentials } from '../../demo/src/main/ets/common/Credentials';
+import { DemoSetup } from '../../demo/src/main/ets/common/DemoSetup';
+import { MediaPermissions, PermissionState } from '../../demo/src/main/ets/common/MediaPermissions';
+import { reportPermissions } from '../../demo/src/main/ets/common/PermissionReport';
 
 /** Permissions in the given states. */
 function permissions(camera: PermissionState, microphone: PermissionState): MediaPermissions {

@@ -6,8 +6,8 @@ import { describe, expect, it } from '@ohos/hypium';
 import {
   CallPhase, CallUser, HttpTokenProvider, ManualClock, SimulatedCallEngine, ZegoCallEngine
 } from '@zegocallkit/components';
-import { CredentialsMode, CredentialsProblem, DemoCredentials, parseCredentials } from '../../main/ets/common/Credentials';
-import { DemoSetup } from '../../main/ets/common/DemoSetup';
+import { CredentialsMode, CredentialsProblem, DemoCredentials, parseCredentials } from '../../demo/src/main/ets/common/Credentials';
+import { DemoSetup } from '../../demo/src/main/ets/common/DemoSetup';
 
 const APP_SIGN: string = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
 
