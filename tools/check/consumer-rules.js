@@ -36,22 +36,54 @@ function exportsOfIndex() {
   return { names, sources };
 }
 
-/** Member names of the exported declarations (props of structs, fields and methods of classes, enum members). */
+/** The file a name is imported from in `sf` (a relative .ets import), or undefined. */
+function importedFrom(sf, name) {
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !st.importClause || !st.importClause.namedBindings ||
+      !ts.isNamedImports(st.importClause.namedBindings) || !st.moduleSpecifier.text.startsWith('.')) continue;
+    if (st.importClause.namedBindings.elements.some((el) => el.name.text === name)) {
+      return path.resolve(path.dirname(sf.fileName), st.moduleSpecifier.text) + '.ets';
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Member names of the exported declarations (props of structs, fields and methods of classes, enum members),
+ * including what a class inherits from the classes it extends, and following `export { X } from` re-exports.
+ */
 function membersOf(names, sources) {
   const members = new Set();
   const parsed = new Map();
-  for (const name of names) {
-    const file = sources.get(name);
-    if (!file || !fs.existsSync(file)) continue;
+  const parsedFile = (file) => {
     if (!parsed.has(file)) parsed.set(file, parse(file));
-    for (const st of parsed.get(file).statements) {
+    return parsed.get(file);
+  };
+  const collect = (name, file, depth) => {
+    if (!file || !fs.existsSync(file) || depth > 8) return;
+    const sf = parsedFile(file);
+    for (const st of sf.statements) {
+      if (ts.isExportDeclaration(st) && st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause) &&
+        st.exportClause.elements.some((el) => el.name.text === name)) {
+        collect(name, path.resolve(path.dirname(file), st.moduleSpecifier.text) + '.ets', depth + 1);
+      }
       if (!st.name || st.name.text !== name || !st.members) continue;
       for (const m of st.members) {
         const isPrivate = (ts.getModifiers ? ts.getModifiers(m) || [] : m.modifiers || [])
-          .some((mod) => mod.kind === ts.SyntaxKind.PrivateKeyword);
+          .some((mod) => mod.kind === ts.SyntaxKind.PrivateKeyword || mod.kind === ts.SyntaxKind.ProtectedKeyword);
         if (m.name && !isPrivate && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) members.add(m.name.text);
       }
+      for (const clause of st.heritageClauses || []) {
+        if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+        for (const type of clause.types) {
+          const base = type.expression.getText(sf);
+          collect(base, importedFrom(sf, base) || file, depth + 1);
+        }
+      }
     }
+  };
+  for (const name of names) {
+    collect(name, sources.get(name), 0);
   }
   members.delete('constructor');
   return Array.from(members).sort();
