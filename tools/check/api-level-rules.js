@@ -9,8 +9,21 @@ const fs = require('fs');
 const path = require('path');
 
 const { SDK_DIST } = require('./ets-options');
+const { parseJson5 } = require('./json5');
 
 const SDK_MARKER = SDK_DIST + path.sep;
+
+/** An API level as build-profile.json5 writes it: "5.0.0(12)" (HarmonyOS) or 12 (OpenHarmony) → 12. */
+function apiLevelOf(value) {
+  const m = /\((\d+)\)\s*$/.exec(String(value)) || /^\s*(\d+)\s*$/.exec(String(value));
+  return m ? Number(m[1]) : NaN;
+}
+
+/** Every value stored under `key` anywhere in a parsed JSON value. */
+function valuesOfKey(value, key) {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => (k === key ? [v] : []).concat(valuesOfKey(v, key)));
+}
 
 const targetCache = new Map();
 /**
@@ -26,12 +39,10 @@ function targetOf(file) {
     visited.push(dir);
     const profile = path.join(dir, 'build-profile.json5');
     if (fs.existsSync(profile)) {
-      const text = fs.readFileSync(profile, 'utf8');
       let best;
-      for (const m of text.matchAll(/["']?compatibleSdkVersion["']?\s*:\s*(?:"([^"]*)"|'([^']*)'|(\d+))/g)) {
-        const raw = m[1] || m[2] || m[3];
-        const level = /\((\d+)\)\s*$/.exec(raw) ? Number(/\((\d+)\)\s*$/.exec(raw)[1]) : Number.parseInt(raw, 10);
-        if (Number.isFinite(level) && (!best || level < best.level)) best = { level, text: raw };
+      for (const raw of valuesOfKey(parseJson5(fs.readFileSync(profile, 'utf8'), profile).value, 'compatibleSdkVersion')) {
+        const level = apiLevelOf(raw);
+        if (Number.isFinite(level) && (!best || level < best.level)) best = { level, text: String(raw) };
       }
       if (best) { found = best; break; }
     }
@@ -178,4 +189,4 @@ function apiLevelRules(sf, checker, ts) {
   return problems;
 }
 
-module.exports = { apiLevelRules, targetOf };
+module.exports = { apiLevelRules, apiLevelOf };

@@ -15,7 +15,8 @@ const { uiDevEcoRules } = require('./ui-deveco-rules');
 const { jsDocCheckHost } = require('./syscap-permission');
 const { layoutRules } = require('./layout-rules');
 const { modelRules } = require('./model-rules');
-const { resourceRules, moduleResourceProblems, moduleRootOf } = require('./resource-rules');
+const { resourceRules, moduleResourceProblems } = require('./resource-rules');
+const { moduleRootOf } = require('./module-resources');
 
 const VENDOR_TYPES = path.join(REPO_ROOT, 'tools', 'vendor-types');
 

@@ -10,6 +10,7 @@
 const fs = require('fs');
 const path = require('path');
 const { hasDecorator } = require('./ui-rules');
+const { parseJson5 } = require('./json5');
 
 const SUITE_NAME = /^[A-Za-z0-9_.]+$/;
 
@@ -21,12 +22,12 @@ function sourceSetOf(file) {
 
 const pagesCache = new Map();
 /** The pages listed in a source set's pages profile, or undefined when it has no pages profile. */
-function registeredPages(set, ts) {
+function registeredPages(set) {
   if (pagesCache.has(set.root)) return pagesCache.get(set.root);
   let pages;
   const manifest = path.join(set.root, 'module.json5');
   if (fs.existsSync(manifest)) {
-    const module = (ts.parseConfigFileTextToJson(manifest, fs.readFileSync(manifest, 'utf8')).config || {}).module || {};
+    const module = (parseJson5(fs.readFileSync(manifest, 'utf8'), manifest).value || {}).module || {};
     const profile = typeof module.pages === 'string' ? /^\$profile:(.+)$/.exec(module.pages) : null;
     const file = profile ? path.join(set.root, 'resources', 'base', 'profile', `${profile[1]}.json`) : undefined;
     if (file && fs.existsSync(file)) {
@@ -68,7 +69,7 @@ function layoutRules(sf, ts) {
     const set = sourceSetOf(file);
     if (!set) return;
     const page = path.relative(set.ets, file).replace(/\.ets$/, '').split(path.sep).join('/');
-    const pages = registeredPages(set, ts);
+    const pages = registeredPages(set);
     const name = struct.name ? struct.name.text : '<anonymous>';
     if (!pages) {
       report(struct.name || struct, 'page-unregistered', `@Entry '${name}' is a page, but ${path.relative(process.cwd(), path.join(set.root, 'module.json5'))} names no pages profile ("pages": "$profile:main_pages"), so nothing can open it.`);

@@ -7,69 +7,12 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { REPO_ROOT } = require('./ets-options');
+const { FILE_TYPES, moduleRootOf, indexResources, visibleResourceDirs, resourcesDirOf } = require('./module-resources');
 
 const ELEMENT_TYPES = new Set(['string', 'color', 'float', 'boolean', 'integer', 'intarray', 'strarray', 'plural', 'pattern', 'theme', 'symbol']);
-const FILE_TYPES = new Set(['media', 'profile']);
 const TEXT_COMPONENTS = new Set(['Text', 'Span', 'Button']);
 const TEXT_ATTRIBUTES = new Set(['accessibilityText', 'accessibilityDescription', 'placeholder']);
 const COLOR_ATTRIBUTE = /(^|[a-z])(color|Color)$|^fill$|^stroke$/;
-
-/** The module folder (the one holding src/main) of a file, or undefined. */
-function moduleRootOf(file) {
-  const parts = file.split(path.sep);
-  const i = parts.lastIndexOf('src');
-  return i > 0 ? parts.slice(0, i).join(path.sep) : undefined;
-}
-
-const indexCache = new Map();
-/** name → Set of 'type.name' (+ 'rawfile:<path>') for one resources folder. */
-function indexResources(resourcesDir) {
-  if (indexCache.has(resourcesDir)) return indexCache.get(resourcesDir);
-  const names = new Set();
-  if (fs.existsSync(resourcesDir)) {
-    for (const qualifier of fs.readdirSync(resourcesDir)) {
-      const qdir = path.join(resourcesDir, qualifier);
-      if (!fs.statSync(qdir).isDirectory()) continue;
-      if (qualifier === 'rawfile') {
-        const walk = (d) => {
-          for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-            const f = path.join(d, e.name);
-            if (e.isDirectory()) walk(f); else names.add('rawfile:' + path.relative(qdir, f).split(path.sep).join('/'));
-          }
-        };
-        walk(qdir);
-        continue;
-      }
-      const element = path.join(qdir, 'element');
-      if (fs.existsSync(element)) {
-        for (const f of fs.readdirSync(element).filter((x) => x.endsWith('.json'))) {
-          let json;
-          try { json = JSON.parse(fs.readFileSync(path.join(element, f), 'utf8')); } catch (e) { continue; }
-          for (const type of Object.keys(json)) for (const item of json[type] || []) names.add(`${type}.${item.name}`);
-        }
-      }
-      for (const type of FILE_TYPES) {
-        const dir = path.join(qdir, type);
-        if (!fs.existsSync(dir)) continue;
-        for (const f of fs.readdirSync(dir)) names.add(`${type}.${f.replace(/\.[^.]+$/, '')}`);
-      }
-    }
-  }
-  indexCache.set(resourcesDir, names);
-  return names;
-}
-
-/** The resource folders visible from a module: its own, its HAR dependencies' (the kit), and AppScope's. */
-function visibleResourceDirs(moduleRoot, sourceSet) {
-  const dirs = [path.join(moduleRoot, 'src', 'main', 'resources')];
-  if (sourceSet && sourceSet !== 'main') dirs.push(path.join(moduleRoot, 'src', sourceSet, 'resources'));
-  if (path.basename(moduleRoot) === 'demo') {
-    dirs.push(path.join(REPO_ROOT, 'components', 'src', 'main', 'resources'));
-    dirs.push(path.join(REPO_ROOT, 'AppScope', 'resources'));
-  }
-  return dirs;
-}
 
 function resourceExists(moduleRoot, key, sourceSet) {
   return visibleResourceDirs(moduleRoot, sourceSet).some((d) => indexResources(d).has(key));
@@ -155,7 +98,7 @@ function readNames(file, type) {
 /** Module-level checks: translations and dark colours. Returns problems located in the JSON files. */
 function moduleResourceProblems(moduleRoot) {
   const problems = [];
-  const res = path.join(moduleRoot, 'src', 'main', 'resources');
+  const res = resourcesDirOf(moduleRoot);
   const baseStrings = readNames(path.join(res, 'base', 'element', 'string.json'), 'string');
   if (baseStrings) {
     for (const locale of ['zh_CN', 'en_US']) {
@@ -177,4 +120,4 @@ function moduleResourceProblems(moduleRoot) {
   return problems;
 }
 
-module.exports = { resourceRules, moduleResourceProblems, moduleRootOf };
+module.exports = { resourceRules, moduleResourceProblems };

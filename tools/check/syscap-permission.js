@@ -11,6 +11,8 @@ const fs = require('fs');
 const path = require('path');
 const { syscapsByDeviceType } = require('./syscap-data');
 const { SDK_DIST } = require('./ets-options');
+const { parseJson5 } = require('./json5');
+const { moduleRootOf } = require('./module-resources');
 
 const SYSCAP_NOT_EVERYWHERE = "The system capacity of this api '{0}' is not supported on all devices";
 const SYSCAP_USE_CANIUSE = 'The API is not supported on all devices. Use the canIUse condition to determine whether the API is supported.';
@@ -18,16 +20,14 @@ const PERMISSION_MISSING = 'To use this API, you need to apply for the permissio
 
 /** module.json5 of the module a file belongs to (the folder above its src/), parsed, or undefined. */
 const moduleCache = new Map();
-function moduleOf(file, ts) {
-  const parts = file.split(path.sep);
-  const i = parts.lastIndexOf('src');
-  if (i <= 0) return undefined;
-  const root = parts.slice(0, i).join(path.sep);
+function moduleOf(file) {
+  const root = moduleRootOf(file);
+  if (root === undefined) return undefined;
   if (moduleCache.has(root)) return moduleCache.get(root);
   const manifest = path.join(root, 'src', 'main', 'module.json5');
   let info;
   if (fs.existsSync(manifest)) {
-    const parsed = ts.parseConfigFileTextToJson(manifest, fs.readFileSync(manifest, 'utf8')).config || {};
+    const parsed = parseJson5(fs.readFileSync(manifest, 'utf8'), manifest).value || {};
     const module = parsed.module || {};
     const devices = (module.deviceTypes || []).map((d) => (d === 'phone' ? 'default' : d));
     const known = syscapsByDeviceType();
@@ -145,13 +145,13 @@ function jsDocCheckHost(ts) {
     getFileCheckedModuleInfo: (containFilePath) => ({ fileNeedCheck: true, checkPayload: undefined, currentFileName: containFilePath }),
     getJsDocNodeCheckedConfig: (fileCheckedInfo, sourceFileName) => {
       const file = fileCheckedInfo.currentFileName;
-      const module = moduleOf(file, ts);
+      const module = moduleOf(file);
       if (module === undefined || !path.resolve(sourceFileName).startsWith(sdkPrefix)) return { nodeNeedCheck: false, checkConfig: [] };
       if (!configs.has(file)) configs.set(file, configFor(file, module));
       return { nodeNeedCheck: true, checkConfig: configs.get(file) };
     },
     getJsDocNodeConditionCheckedResult: (fileCheckedInfo, jsDocTagInfos, jsDocs) => {
-      const module = moduleOf(fileCheckedInfo.currentFileName, ts);
+      const module = moduleOf(fileCheckedInfo.currentFileName);
       const syscap = (jsDocTagInfos.find((t) => t.name === 'syscap') || {}).text;
       const declaration = jsDocs && jsDocs[0] && jsDocs[0].parent;
       if (!module || !module.checkSyscaps || syscap === undefined || (declaration && ts.isModuleDeclaration(declaration)) ||

@@ -207,14 +207,6 @@ function undocumentedExports(indexFile, mdFiles) {
   return kitExports(indexFile).filter((n) => !names.has(n));
 }
 
-/** name → value of a resources folder's string.json (`qualifier`: base, zh_CN, ...). */
-function kitStrings(resourcesDir, qualifier) {
-  const file = path.join(resourcesDir, qualifier, 'element', 'string.json');
-  const map = new Map();
-  for (const s of JSON.parse(fs.readFileSync(file, 'utf8')).string) map.set(s.name, s.value);
-  return map;
-}
-
 /**
  * Texts a doc quotes as shown on screen (between “ and ”) that are none of `strings` (a map of the kit's
  * strings in the doc's language). In a string, %d and %s stand for any value; in the doc, … or <code> may
@@ -272,6 +264,6 @@ function changelogVersion(text) {
 
 module.exports = {
   prose, codeSpans, headings, slug, anchors, links, brokenLinks, tables, codeWithoutComments,
-  translationDifferences, translationPairs, undocumentedExports, kitStrings, unknownScreenTexts, changelogVersion,
+  translationDifferences, translationPairs, undocumentedExports, unknownScreenTexts, changelogVersion,
   declaredCodes, unmentionedCodes, missingRepoPaths,
 };

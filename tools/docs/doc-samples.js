@@ -10,6 +10,7 @@
 const fs = require('fs');
 const path = require('path');
 const { REPO_ROOT } = require('../check/ets-options');
+const { parseJson5 } = require('../check/json5');
 
 /** Where the generated projects go (git-ignored host tooling output). */
 const DEFAULT_OUT_DIR = path.join(REPO_ROOT, '.tmp', 'doc-samples');
@@ -151,31 +152,6 @@ function pascal(slug) {
   return slug.split('-').filter((s) => s).map((s) => s[0].toUpperCase() + s.slice(1)).join('');
 }
 
-/** JSON5 as DevEco's config files use it: comments and trailing commas. Returns an error message or undefined. */
-function json5Problem(text) {
-  let s = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inString) {
-      s += ch;
-      if (ch === '\\') { s += text[++i] || ''; continue; }
-      if (ch === '"') inString = false;
-      continue;
-    }
-    if (ch === '"') { inString = true; s += ch; continue; }
-    if (ch === '/' && text[i + 1] === '/') { while (i < text.length && text[i] !== '\n') i++; s += '\n'; continue; }
-    if (ch === '/' && text[i + 1] === '*') { i = text.indexOf('*/', i + 2) + 1; if (i === 0) return 'unterminated comment'; continue; }
-    s += ch;
-  }
-  try {
-    JSON.parse(s.replace(/,(\s*[}\]])/g, '$1'));
-    return undefined;
-  } catch (e) {
-    return e.message;
-  }
-}
-
 /**
  * Reads one markdown file and plans its sample project: { doc, slug, files: GeneratedFile[], pages: [{ file,
  * struct }], problems: [{ line, col, rule, message }] } (problems found while extracting).
@@ -199,9 +175,10 @@ function planDoc(mdFile) {
         problem(block, 'doc-sample-file', `only arkts, json and json5 blocks can be written to a file; this block is \`${block.lang}\`.`);
         continue;
       }
-      const reason = json5Problem(block.lines.join('\n'));
-      if (reason !== undefined) {
-        problem(block, 'doc-sample-json', `this ${block.lang} block does not parse: ${reason}`);
+      const parsed = parseJson5(block.lines.join('\n'));
+      if (parsed.error !== undefined) {
+        problem(block, 'doc-sample-json',
+          `this ${block.lang} block does not parse: ${parsed.error} (its line ${parsed.line}, column ${parsed.column})`);
         continue;
       }
     }

@@ -7,45 +7,19 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { REPO_ROOT } = require('../check/ets-options');
+const { KIT_RESOURCES, elementValues, formatString, isResource, moduleRootOf, resourcesDirOf } =
+  require('../check/module-resources');
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const KIT_RESOURCES = path.join(REPO_ROOT, 'components', 'src', 'main', 'resources');
 /** The locales and modes the renderer knows (qualifier folder names). */
 const LOCALES = ['en_US', 'zh_CN'];
 const MODES = ['light', 'dark'];
 
-const isResource = (v) => Boolean(v) && typeof v === 'object' && Array.isArray(v.params) && typeof v.type === 'number';
-
 /** `<module>/src/main/resources` of the module a source file belongs to, or undefined. */
 function resourcesOf(file) {
-  const parts = String(file || '').split(path.sep);
-  const i = parts.lastIndexOf('src');
-  if (i <= 0) return undefined;
-  const dir = path.join(parts.slice(0, i).join(path.sep) || path.sep, 'src', 'main', 'resources');
-  return fs.existsSync(dir) ? dir : undefined;
-}
-
-const elementCache = new Map();
-/** name → value of one kind ('string', 'color', …) in one qualifier folder. */
-function elements(resources, qualifier, kind) {
-  const key = `${resources}|${qualifier}|${kind}`;
-  if (elementCache.has(key)) return elementCache.get(key);
-  const values = new Map();
-  const dir = path.join(resources, qualifier, 'element');
-  if (fs.existsSync(dir)) {
-    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
-      const json = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
-      for (const item of json[kind] || []) values.set(item.name, item.value);
-    }
-  }
-  elementCache.set(key, values);
-  return values;
-}
-
-/** Fills %s, %d, %f and %1$s… with the resource's arguments. */
-function format(template, args) {
-  let next = 0;
-  return template.replace(/%(?:(\d+)\$)?[sdf]/g, (m, position) => String(args[position ? Number(position) - 1 : next++]));
+  const root = moduleRootOf(String(file || ''));
+  const dir = root === undefined ? undefined : resourcesDirOf(root);
+  return dir !== undefined && fs.existsSync(dir) ? dir : undefined;
 }
 
 /** `#AARRGGBB`, `#RRGGBB`, `#ARGB` or `#RGB` (ArkUI's orders) → CSS `rgba(...)`. */
@@ -81,7 +55,7 @@ class Resources {
   lookup(kind, name, file, qualifiers) {
     for (const resources of this.folders(file)) {
       for (const q of qualifiers) {
-        const v = elements(resources, q, kind).get(name);
+        const v = elementValues(resources, q, kind).get(name);
         if (v !== undefined) return v;
       }
     }
@@ -96,7 +70,7 @@ class Resources {
     const name = String(full).split('.').pop();
     const template = this.lookup('string', name, file, [this.locale, 'base']);
     if (template === undefined) throw new Error(`no string resource '${full}' for ${this.locale} (from ${file || '?'})`);
-    return format(template, args);
+    return formatString(template, args);
   }
 
   /** A colour value (`$r('app.color.x')`, '#AARRGGBB', 'Color.White', 0xRRGGBB) as CSS, or undefined. */
@@ -150,4 +124,4 @@ class Resources {
   }
 }
 
-module.exports = { Resources, isResource, cssColor, resourcesOf, LOCALES, MODES, REPO_ROOT };
+module.exports = { Resources, REPO_ROOT };

@@ -3,7 +3,7 @@
 // into one plain style object the layout and the painter share: the last call of an attribute wins, as in
 // ArkUI, and lengths keep their unit (vp, %, px) until the layout knows what a percentage refers to.
 'use strict';
-const { isResource } = require('./resources');
+const { isResource } = require('../check/module-resources');
 
 /** A length: { v, unit: 'vp' | 'pct' | 'px' }, or undefined for "not set". */
 function length(value, res, file) {

@@ -8,6 +8,9 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { resourceTable } = require('./resource-table');
+const { readJson5 } = require('../check/json5');
+const { apiLevelOf } = require('../check/api-level-rules');
+const { resourcesDirOf, visibleResourceDirs } = require('../check/module-resources');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const VENDOR_TYPES = path.join(REPO_ROOT, 'tools', 'vendor-types');
@@ -17,21 +20,6 @@ const MODULES = {
   components: { dir: 'components', kind: 'har', packs: [] },
   demo: { dir: 'demo', kind: 'hap', packs: ['components'] },
 };
-
-/** JSON5 as our manifests use it: comments and trailing commas. Strings never contain `//` here. */
-function readJson5(file) {
-  const text = fs.readFileSync(file, 'utf8')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/(^|[^:"'])\/\/.*$/gm, '$1')
-    .replace(/,(\s*[}\]])/g, '$1');
-  return JSON.parse(text);
-}
-
-/** "5.0.0(12)" or 12 → 12. */
-function apiLevel(value) {
-  const m = /\((\d+)\)\s*$/.exec(String(value));
-  return m ? Number(m[1]) : Number(value);
-}
 
 /** Vendor packages we declare ourselves: { name → declaration file }, from tools/vendor-types/<name>/[iI]ndex.d.ets. */
 function vendorPackages() {
@@ -78,8 +66,8 @@ function prepareWorkspace(moduleName, mode, scratchRoot) {
   const moduleJson5Path = path.join(moduleDir, 'src', 'main', 'module.json5');
   const moduleJson5 = fs.existsSync(moduleJson5Path) ? readJson5(moduleJson5Path)
     : { module: { name: moduleName, type: 'har', deviceTypes: ['default'] } };
-  const compatible = apiLevel(product.compatibleSdkVersion);
-  const target = apiLevel(product.targetSdkVersion || product.compatibleSdkVersion);
+  const compatible = apiLevelOf(product.compatibleSdkVersion);
+  const target = apiLevelOf(product.targetSdkVersion || product.compatibleSdkVersion);
 
   // module.json as hvigor merges it: the app block gains the API levels (minAPIVersion drives ViewPU output).
   const merged = {
@@ -91,7 +79,7 @@ function prepareWorkspace(moduleName, mode, scratchRoot) {
   fs.mkdirSync(profileDir, { recursive: true });
   const moduleJsonPath = path.join(resDir, 'module.json');
   fs.writeFileSync(moduleJsonPath, JSON.stringify(merged, null, 2));
-  const ownProfiles = path.join(moduleDir, 'src', 'main', 'resources', 'base', 'profile');
+  const ownProfiles = path.join(resourcesDirOf(moduleDir), 'base', 'profile');
   if (fs.existsSync(ownProfiles)) {
     for (const f of fs.readdirSync(ownProfiles)) fs.copyFileSync(path.join(ownProfiles, f), path.join(profileDir, f));
   }
@@ -121,11 +109,8 @@ function prepareWorkspace(moduleName, mode, scratchRoot) {
   }
 
   // Resources: the module's own, then what it packs, then AppScope's for a HAP.
-  const resourceDirs = [path.join(moduleDir, 'src', 'main', 'resources')]
-    .concat(spec.packs.map((d) => path.join(REPO_ROOT, MODULES[d].dir, 'src', 'main', 'resources')));
-  if (spec.kind === 'hap') resourceDirs.push(path.join(REPO_ROOT, 'AppScope', 'resources'));
   const resourceTablePath = path.join(ws, 'ResourceTable.txt');
-  fs.writeFileSync(resourceTablePath, resourceTable(resourceDirs));
+  fs.writeFileSync(resourceTablePath, resourceTable(visibleResourceDirs(moduleDir)));
 
   const modulePathMap = { [moduleName]: moduleDir };
   for (const dep of spec.packs) modulePathMap[dep] = path.join(REPO_ROOT, MODULES[dep].dir);
@@ -162,7 +147,7 @@ function prepareWorkspace(moduleName, mode, scratchRoot) {
     profilePath: profileDir,
     loaderJsonPath,
     resourceTablePath,
-    rawfileDir: path.join(moduleDir, 'src', 'main', 'resources', 'rawfile'),
+    rawfileDir: path.join(resourcesDirOf(moduleDir), 'rawfile'),
     packagesDir,
     packageNames,
     sources: moduleSources(moduleDir),
@@ -175,4 +160,4 @@ function prepareWorkspace(moduleName, mode, scratchRoot) {
   };
 }
 
-module.exports = { prepareWorkspace, readJson5, vendorPackages, moduleSources, MODULES, REPO_ROOT };
+module.exports = { prepareWorkspace };

@@ -10,6 +10,9 @@ import * as path from 'path';
 import { CredentialsMode, CredentialsProblem, parseCredentials } from '../../../demo/src/main/ets/common/Credentials';
 import { CALL_PAGE_URL, ENDED_PAGE_URL, JOIN_PAGE_URL } from '../../../demo/src/main/ets/common/Routes';
 
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { readJson5 } = require('../../check/json5');
+
 const REPO = path.join(__dirname, '..', '..', '..');
 const DEMO = path.join(REPO, 'demo');
 const ETS = path.join(DEMO, 'src', 'main', 'ets');
@@ -39,7 +42,7 @@ function importsOf(file: string): string[] {
   return found;
 }
 
-/** module.json5 without its // comments, as JSON. */
+/** The parts of the demo's module.json5 these checks read. */
 interface ModuleJson {
   module: {
     abilities: { name: string; backgroundModes?: string[] }[];
@@ -48,8 +51,7 @@ interface ModuleJson {
 }
 
 function readModuleJson(): ModuleJson {
-  const text = fs.readFileSync(path.join(DEMO, 'src', 'main', 'module.json5'), 'utf8');
-  return JSON.parse(text.replace(/^\s*\/\/.*$/gm, '')) as ModuleJson;
+  return readJson5(path.join(DEMO, 'src', 'main', 'module.json5')) as ModuleJson;
 }
 
 export default function demoBoundariesTest(): void {

@@ -13,10 +13,11 @@ import * as path from 'path';
 const rules = require('../doc-rules');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const docSamples = require('../doc-samples');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { elementValues, KIT_RESOURCES } = require('../../check/module-resources');
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const DOCS = path.join(ROOT, 'docs');
-const KIT_RESOURCES = path.join(ROOT, 'components', 'src', 'main', 'resources');
 /** Docs that must exist in both languages. */
 const REQUIRED_PAIRS = ['README.md', 'docs/getting-started.md', 'docs/errors.md', 'docs/troubleshooting.md'];
 /** Docs whose “quoted” texts are what the kit's components show. */
@@ -114,8 +115,8 @@ export default function docRulesTest() {
     });
 
     it('quotes only texts the kit really shows, in English and in Chinese', 0, () => {
-      const base: Map<string, string> = rules.kitStrings(KIT_RESOURCES, 'base');
-      const zh: Map<string, string> = rules.kitStrings(KIT_RESOURCES, 'zh_CN');
+      const base: Map<string, string> = elementValues(KIT_RESOURCES, 'base', 'string');
+      const zh: Map<string, string> = elementValues(KIT_RESOURCES, 'zh_CN', 'string');
       for (const doc of SCREEN_TEXT_DOCS) {
         const unknownEn: string[] = rules.unknownScreenTexts(read(`${doc}.md`), base);
         expect(`${doc}.md: ${JSON.stringify(unknownEn)}`).assertEqual(`${doc}.md: []`);

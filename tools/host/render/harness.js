@@ -4,16 +4,12 @@
 // text (with `$r` strings resolved from the module's base resources), fire handlers, rebuild, unmount and
 // print a readable snapshot. Types: harness.d.ts. Limits: README.md.
 'use strict';
-const fs = require('fs');
-const path = require('path');
 const runtime = require('./runtime');
 const { resetSurfaceIds } = require('./ui-globals');
-const { REPO_ROOT } = require('../../check/ets-options');
+const { KIT_RESOURCES, elementValues, formatString, isResource, moduleRootOf, resourcesDirOf } =
+  require('../../check/module-resources');
 
 const TEXT_TYPES = new Set(['Text', 'Span', 'Button', 'TextInput', 'TextArea', 'Search', 'SymbolSpan']);
-const FALLBACK_RESOURCES = path.join(REPO_ROOT, 'components', 'src', 'main', 'resources');
-
-const isResource = (v) => Boolean(v) && typeof v === 'object' && Array.isArray(v.params) && typeof v.type === 'number';
 
 /** All nodes of a tree, depth first, parents before children. */
 function walk(node, out = []) {
@@ -31,35 +27,24 @@ function idOf(node) {
   return undefined;
 }
 
-const stringCache = new Map();
-/** name → value of every base string in a module's resources (and the kit's, which every module sees). */
-function baseStrings(file) {
-  const parts = (file || '').split(path.sep);
-  const i = parts.lastIndexOf('src');
-  const dirs = [i > 0 ? path.join(parts.slice(0, i).join(path.sep), 'src', 'main', 'resources') : '', FALLBACK_RESOURCES];
-  const key = dirs.join('|');
-  if (stringCache.has(key)) return stringCache.get(key);
-  const strings = new Map();
-  for (const dir of dirs.reverse()) {
-    const element = path.join(dir, 'base', 'element');
-    if (!dir || !fs.existsSync(element)) continue;
-    for (const f of fs.readdirSync(element).filter((x) => x.endsWith('.json'))) {
-      const json = JSON.parse(fs.readFileSync(path.join(element, f), 'utf8'));
-      for (const item of json.string || []) strings.set(`app.string.${item.name}`, item.value);
-    }
+/** The base value of string resource `name` ('app.string.x') for a file's module (then the kit's), or undefined. */
+function baseString(name, file) {
+  const key = /^app\.string\.(.+)$/.exec(String(name));
+  if (key === null) return undefined;
+  const root = moduleRootOf(file || '');
+  for (const dir of [root === undefined ? undefined : resourcesDirOf(root), KIT_RESOURCES]) {
+    const value = dir === undefined ? undefined : elementValues(dir, 'base', 'string').get(key[1]);
+    if (value !== undefined) return value;
   }
-  stringCache.set(key, strings);
-  return strings;
+  return undefined;
 }
 
 /** `$r('app.string.x', a, b)` → the base value with %s/%d/%1$s… replaced by a, b; other values as strings. */
 function resolveText(value, file) {
   if (!isResource(value)) return value === undefined || value === null ? undefined : String(value);
   const [name, ...args] = value.params;
-  const template = baseStrings(file).get(name);
-  if (template === undefined) return name;
-  let next = 0;
-  return template.replace(/%(?:(\d+)\$)?[sdf]/g, (m, position) => String(args[position ? Number(position) - 1 : next++]));
+  const template = baseString(name, file);
+  return template === undefined ? name : formatString(template, args);
 }
 
 /** Compact, readable rendering of an argument for snapshots. */

@@ -21,6 +21,8 @@ interface HostRegister {
 }
 
 const register: HostRegister = require('../register') as HostRegister;
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { readJson5 } = require('../../check/json5');
 const REPO: string = register.REPO_ROOT;
 const KITS: string = path.join(REPO, 'node_modules', '@arkts', 'declarations', 'dist', 'kits');
 /** Modules every Local Test may load: the test framework and its mocking companion. */
@@ -28,18 +30,12 @@ const TEST_FRAMEWORK: string[] = ['@ohos/hypium', '@ohos/hamock'];
 /** The modules (HAP/HAR) whose src/test DevEco's Local Test runs. */
 const MODULES: string[] = ['components', 'demo'];
 
-/** JSON5 as the project writes it: whole-line // comments and trailing commas. */
-function readJson5(file: string): Record<string, Record<string, string>> {
-  const text: string = fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1');
-  return JSON.parse(text) as Record<string, Record<string, string>>;
-}
-
 /** The system modules a module's src/mock/mock-config.json5 replaces, and problems with the mapping itself. */
 function mocksOf(moduleDir: string, problems: string[]): Set<string> {
   const config: string = path.join(moduleDir, 'src', 'mock', 'mock-config.json5');
   const mocked: Set<string> = new Set<string>();
   if (!fs.existsSync(config)) return mocked;
-  const entries: Record<string, Record<string, string>> = readJson5(config);
+  const entries: Record<string, Record<string, string>> = readJson5(config) as Record<string, Record<string, string>>;
   for (const name of Object.keys(entries)) {
     const source: string = entries[name].source ?? '';
     if (!fs.existsSync(path.join(moduleDir, source))) {

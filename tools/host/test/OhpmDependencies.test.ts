@@ -10,6 +10,9 @@ import * as childProcess from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { readJson5 } = require('../../check/json5');
+
 const REPO: string = path.join(__dirname, '..', '..', '..');
 /** The ohpm package of ZEGO's ArkTS SDK (ZEGO's integration guide; the ohpm README). */
 const SDK_PACKAGE: string = '@zego/zego-express-engine';
@@ -22,10 +25,9 @@ interface OhPackage {
   devDependencies?: Record<string, string>;
 }
 
-/** JSON5 as the project writes it: whole-line // comments and trailing commas. */
-function readJson5(file: string): OhPackage {
-  const text: string = fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1');
-  return JSON.parse(text) as OhPackage;
+/** An oh-package.json5, read as ohpm reads it. */
+function readPackage(file: string): OhPackage {
+  return readJson5(file) as OhPackage;
 }
 
 /** Every oh-package.json5 git holds (the ones a clone has). */
@@ -53,7 +55,7 @@ function problemOf(file: string, key: string, spec: string): string {
     return `${where} points at something a fresh clone does not have (download it, or take the package from ohpm by version)`;
   }
   if (fs.statSync(target).isDirectory()) {
-    const own: string | undefined = readJson5(path.join(target, 'oh-package.json5')).name;
+    const own: string | undefined = readPackage(path.join(target, 'oh-package.json5')).name;
     if (own !== key) {
       return `${where}: the key must equal the package's own name "${own}" (useNormalizedOHMUrl, ohpm 00604006)`;
     }
@@ -78,7 +80,7 @@ export default function ohpmDependenciesTest(): void {
       expect(files.length).assertLarger(2);
       const problems: string[] = [];
       for (const file of files) {
-        const pkg: OhPackage = readJson5(file);
+        const pkg: OhPackage = readPackage(file);
         const all: Record<string, string> = Object.assign({}, pkg.dependencies ?? {}, pkg.devDependencies ?? {});
         for (const key of Object.keys(all)) {
           const problem: string = problemOf(file, key, all[key]);
@@ -97,10 +99,10 @@ export default function ohpmDependenciesTest(): void {
     });
 
     it('takes the ZEGO SDK from the ohpm registry by version in the kit, and not in the demo', 0, () => {
-      const kit: OhPackage = readJson5(path.join(REPO, 'components', 'oh-package.json5'));
+      const kit: OhPackage = readPackage(path.join(REPO, 'components', 'oh-package.json5'));
       const spec: string = (kit.dependencies ?? {})[SDK_PACKAGE] ?? '';
       expect(/^\d+\.\d+\.\d+$/.test(spec)).assertTrue();
-      const demo: OhPackage = readJson5(path.join(REPO, 'demo', 'oh-package.json5'));
+      const demo: OhPackage = readPackage(path.join(REPO, 'demo', 'oh-package.json5'));
       expect((demo.dependencies ?? {})[SDK_PACKAGE]).assertUndefined();
     });
 
