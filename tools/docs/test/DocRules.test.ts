@@ -15,6 +15,8 @@ const rules = require('../doc-rules');
 const docSamples = require('../doc-samples');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { elementValues, KIT_RESOURCES } = require('../../check/module-resources');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { readJson5 } = require('../../check/json5');
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const DOCS = path.join(ROOT, 'docs');
@@ -166,13 +168,12 @@ export default function docRulesTest() {
         .assertEqual('[1002033,2000001]');
     });
 
-    // tools/kit-tests/KitVersion.host.test.ts ties KIT_VERSION to oh-package.json5 at run time as well.
     it('names the same version in the CHANGELOG, components/oh-package.json5 and KIT_VERSION', 0, () => {
       const changelog: string = rules.changelogVersion(read('CHANGELOG.md'));
-      const pkg = /"version"\s*:\s*"([^"]+)"/.exec(read('components/oh-package.json5'));
+      const pkg: string = String(readJson5(path.join(ROOT, 'components', 'oh-package.json5')).version);
       const kit = /KIT_VERSION\s*:\s*string\s*=\s*'([^']+)'/.exec(read('components/Index.ets'));
       expect(changelog !== undefined).assertTrue();
-      expect(JSON.stringify([pkg ? pkg[1] : '', kit ? kit[1] : '']))
+      expect(JSON.stringify([pkg, kit ? kit[1] : '']))
         .assertEqual(JSON.stringify([changelog, changelog]));
     });
 
