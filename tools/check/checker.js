@@ -188,4 +188,4 @@ function check(files, options) {
   return problems;
 }
 
-module.exports = { check, createService, compilerOptions, Problem };
+module.exports = { check, compilerOptions, Problem };

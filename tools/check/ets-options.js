@@ -113,4 +113,4 @@ function etsOptions() {
   return cached;
 }
 
-module.exports = { etsOptions, sdkComponentFiles, SDK_DIST, NPM_SDK_DIST, COMPONENT_DIR, REPO_ROOT };
+module.exports = { etsOptions, sdkComponentFiles, SDK_DIST, REPO_ROOT };

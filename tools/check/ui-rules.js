@@ -428,4 +428,4 @@ function uiRules(sf, checker, ts) {
   return problems.concat(apiLevelRules(sf, checker, ts));
 }
 
-module.exports = { uiRules, decoratorsOf, hasDecorator, componentOf, nonNullishParts, isPrimitive };
+module.exports = { uiRules, decoratorsOf, hasDecorator, nonNullishParts, isPrimitive };

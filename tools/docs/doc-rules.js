@@ -263,7 +263,6 @@ function changelogVersion(text) {
 }
 
 module.exports = {
-  prose, codeSpans, headings, slug, anchors, links, brokenLinks, tables, codeWithoutComments,
-  translationDifferences, translationPairs, undocumentedExports, unknownScreenTexts, changelogVersion,
-  declaredCodes, unmentionedCodes, missingRepoPaths,
+  prose, headings, slug, anchors, links, brokenLinks, tables, translationDifferences, translationPairs,
+  undocumentedExports, unknownScreenTexts, changelogVersion, declaredCodes, unmentionedCodes, missingRepoPaths,
 };

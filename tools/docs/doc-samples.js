@@ -357,6 +357,4 @@ function isInsideAny(file, plans) {
   return plans.some((pl) => abs.startsWith(pl.root + path.sep));
 }
 
-module.exports = {
-  docFiles, codeBlocks, kitExports, planDoc, prepare, mapProblems, DEFAULT_OUT_DIR, CONTEXTS, MODULE,
-};
+module.exports = { docFiles, codeBlocks, kitExports, planDoc, prepare, mapProblems, MODULE };

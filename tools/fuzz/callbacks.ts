@@ -11,7 +11,7 @@ import {
 import { Callback } from './world';
 
 /** A room the fuzzer's app never joins. */
-export const FOREIGN_ROOM: string = 'room9';
+const FOREIGN_ROOM: string = 'room9';
 
 function publishQuality(level: StreamQualityLevel): PublishQuality {
   const q = new PublishQuality();

@@ -58,7 +58,7 @@ export function kitSnapshot(model: CallModel): ModelSnapshot {
 }
 
 /** Field-by-field differences, as 'path: kit X, expected Y'. */
-export function diffSnapshots(kit: ModelSnapshot, expected: ModelSnapshot): string[] {
+function diffSnapshots(kit: ModelSnapshot, expected: ModelSnapshot): string[] {
   const out: string[] = [];
   const walk = (path: string, a: unknown, b: unknown): void => {
     if (Array.isArray(a) && Array.isArray(b) && path !== 'room.users') {

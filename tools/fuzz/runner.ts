@@ -71,7 +71,7 @@ function invalidJoinCode(roomID: string, user: CallUser, o: JoinOptions, tokenMo
 }
 
 /** Performs steps against one world; see runSequence. */
-export class SequenceRunner {
+class SequenceRunner {
   readonly world: FuzzWorld;
   private readonly checker: StepChecker;
   private nextPromise: number = 1;

@@ -121,7 +121,7 @@ const userIndex = fc.oneof({ arbitrary: fc.constant(0), weight: 14 }, { arbitrar
   { arbitrary: fc.integer({ min: 2, max: USERS.length - 1 }), weight: 2 });
 
 /** A join step (valid most of the time). */
-export const joinStep: fc.Arbitrary<Step> = fc.record({ room: roomIndex, user: userIndex, opts: joinVariant })
+const joinStep: fc.Arbitrary<Step> = fc.record({ room: roomIndex, user: userIndex, opts: joinVariant })
   .map((r): Step => ({ k: 'join', room: r.room, user: r.user, opts: r.opts }));
 
 /** Bob and carol (who are often in the room from the start) come up most. */
@@ -145,7 +145,7 @@ const pick = <T>(values: T[]): fc.Arbitrary<T> => fc.constantFrom(...values);
 const w = (weight: number, arbitrary: fc.Arbitrary<Step>): fc.WeightedArbitrary<Step> => ({ arbitrary, weight });
 
 /** Any one step, weighted so calls get going: time passes often, the app acts often, faults now and then. */
-export const anyStep: fc.Arbitrary<Step> = fc.oneof(
+const anyStep: fc.Arbitrary<Step> = fc.oneof(
   w(3, joinStep),
   w(2, fc.constant<Step>({ k: 'leave' })),
   w(2, bool.map((on): Step => ({ k: 'mic', on }))),
@@ -183,7 +183,7 @@ export const anyStep: fc.Arbitrary<Step> = fc.oneof(
   w(1, fc.tuple(idx(3), pick([0, 1003023, 1003072])).map((t): Step => ({ k: 'stalePublisher', state: t[0], code: t[1] })))
 );
 
-export const worldVariant: fc.Arbitrary<WorldVariant> = fc.record({
+const worldVariant: fc.Arbitrary<WorldVariant> = fc.record({
   tokenMode: fc.oneof({ arbitrary: fc.constant(false), weight: 2 }, { arbitrary: fc.constant(true), weight: 1 }),
   appOwnsEngine: fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 }),
   latencyMs: pick([50, 50, 0]),

@@ -106,4 +106,4 @@ require('./arkui-globals');
 // Host rendering of @Component structs (tools/host/render): the struct/UI transform and its runtime globals.
 require('./render').install(transformers);
 
-module.exports = { transpile, transformers, FAKES_DIR, REPO_ROOT };
+module.exports = { transpile, transformers, REPO_ROOT };

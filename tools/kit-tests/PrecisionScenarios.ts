@@ -22,8 +22,8 @@ import { CallUser } from '../../components/src/main/ets/session/JoinOptions';
 import { VideoTileWorld } from './VideoTileWorld';
 
 /** The room, the remote user's stream and ZEGO's "no permission" device error. */
-export const PRECISION_ROOM: string = 'room1';
-export const REMOTE_STREAM: string = 'bob_main';
+const PRECISION_ROOM: string = 'room1';
+const REMOTE_STREAM: string = 'bob_main';
 const NO_PERMISSION: number = 1006003;
 /** How long a scenario lets the call run after joining, before it measures (streams play, first frames). */
 const SETTLE_MS: number = 2000;

@@ -186,4 +186,4 @@ if (require.main === module) {
     (e) => { process.stderr.write(`${e.stack || e}\n`); process.exitCode = 1; });
 }
 
-module.exports = { main, galleryReadme, componentTable, sortPreviews, GALLERY_DIR };
+module.exports = { main, sortPreviews, GALLERY_DIR };

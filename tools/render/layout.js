@@ -377,4 +377,4 @@ function flatten(root, out = [], ox = 0, oy = 0) {
   return out;
 }
 
-module.exports = { layoutTree, flatten, boxesOf, Layout, alignment, fileOf, textOf };
+module.exports = { layoutTree, flatten, Layout, alignment, textOf };

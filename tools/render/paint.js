@@ -296,4 +296,4 @@ class Painter {
   }
 }
 
-module.exports = { Painter, PAGE, TEXT_COLOR, svgImage, hexAndAlpha };
+module.exports = { Painter };

@@ -158,5 +158,4 @@ function pictureName(preview, variant) {
   return `${preview.component}/${preview.state}.${variant.mode}.${variant.locale}.png`;
 }
 
-module.exports = { discoverPreviews, renderPreview, pictureName, structsOf, onPreviewClock, VARIANTS, PHONE, SETTLE_MS,
-  START_MS };
+module.exports = { discoverPreviews, renderPreview, pictureName, VARIANTS, PHONE, SETTLE_MS, START_MS };

@@ -117,4 +117,4 @@ function styleOf(node, res, file) {
   return s;
 }
 
-module.exports = { styleOf, length, resolve, edges, corners, lastAttrs };
+module.exports = { styleOf, length, resolve, edges, corners };

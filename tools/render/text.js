@@ -247,4 +247,4 @@ function breakLines(text, { size, weight, maxWidth = Infinity, maxLines = Infini
   return { lines: lines.map((t) => ({ text: t, width: measure(t, size, weight) })), truncated };
 }
 
-module.exports = { faces, runs, measure, lineBox, breakLines, cssFont, faceWeight, codePoints, FONT_DIR, ELLIPSIS };
+module.exports = { runs, measure, lineBox, breakLines, cssFont };

@@ -42,4 +42,4 @@ function normalise(g) {
   return { kind: g.kind, handlers: g.handlers.slice().sort() };
 }
 
-module.exports = { gestureSummary, normalise };
+module.exports = { gestureSummary };

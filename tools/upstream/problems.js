@@ -71,4 +71,4 @@ function describeProblem(p, moduleName, mode) {
   return `${where} ${p.code}${p.severity === 'warning' ? ' (warning)' : ''} [${moduleName} ${mode}] ${p.message}`;
 }
 
-module.exports = { parseLoaderProblem, describeProblem, stripColour };
+module.exports = { parseLoaderProblem, describeProblem };

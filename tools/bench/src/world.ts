@@ -37,7 +37,7 @@ export interface ControllerInternals extends CallEngineListener {
 }
 
 /** The controller behind a session (host-only cast; see ControllerInternals). */
-export function controllerOf(session: CallSession): ControllerInternals {
+function controllerOf(session: CallSession): ControllerInternals {
   return (session as unknown as { controller: ControllerInternals }).controller;
 }
 

@@ -25,7 +25,7 @@ export interface ScreenRow {
 const ACTOR_WIDTH = 22;
 
 /** Formats simulated milliseconds as [mm:ss.mmm]. */
-export function stamp(ms: number): string {
+function stamp(ms: number): string {
   return `[${clockTime(ms)}]`;
 }
 

@@ -823,5 +823,4 @@ const hooks = {
 
 const ark = { View, view, ref, c, ui, e, ifElse, target, extend, dialog, slot, builderArgs, hooks };
 globalThis.__ark = ark;
-module.exports = { ...ark, mount, flush, isViewClass, metaOf, startRecording, stopRecording, staleElements,
-  takeWarnings, serialize };
+module.exports = { ...ark, mount, flush, metaOf, startRecording, stopRecording, staleElements, takeWarnings };

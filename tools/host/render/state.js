@@ -471,6 +471,5 @@ class ExternalSource extends StateVar {
 }
 
 module.exports = {
-  scheduler, Observed, Track, makeObserved, isObserved, rawOf, isCompat, deepCopy, handlerOf,
-  StateVar, OwnVar, PropVar, ObjectLinkVar, LinkVar, ExternalSource, FAKE_OBJLINK, TRACKED_PREFIX,
+  scheduler, Observed, Track, isObserved, rawOf, OwnVar, PropVar, ObjectLinkVar, LinkVar, ExternalSource,
 };

@@ -188,4 +188,4 @@ function installUiGlobals() {
   }
 }
 
-module.exports = { installUiGlobals, resetSurfaceIds, readableEnum, recording, hostContext };
+module.exports = { installUiGlobals, resetSurfaceIds, recording, hostContext };

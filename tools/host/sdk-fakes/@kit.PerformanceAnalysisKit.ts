@@ -31,12 +31,7 @@ export function clearHilogLines(): void {
 }
 
 /** hilog's own lowest level that is logged on the host (everything, as on a debug build). */
-let loggableLevel = 3;
-
-/** Test hook: makes isLoggable() false below `level` (a hilog.LogLevel value). */
-export function setLoggableLevel(level: number): void {
-  loggableLevel = level;
-}
+const LOGGABLE_LEVEL = 3;
 
 function format(fmt: string, args: Array<Object | undefined>): string {
   let i = 0;
@@ -71,6 +66,6 @@ export namespace hilog {
     capture('fatal', domain, tag, fmt, args);
   }
   export function isLoggable(domain: number, tag: string, level: LogLevel): boolean {
-    return level >= loggableLevel;
+    return level >= LOGGABLE_LEVEL;
   }
 }

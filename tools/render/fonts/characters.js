@@ -39,10 +39,4 @@ function kitCharacters() {
   return chars;
 }
 
-/** Whether the Latin face is meant to hold `ch`. */
-function isLatin(ch) {
-  const c = ch.codePointAt(0);
-  return LATIN_RANGES.some(([from, to]) => c >= from && c <= to);
-}
-
-module.exports = { kitCharacters, isLatin, LATIN_RANGES, stringFiles, REPO_ROOT };
+module.exports = { kitCharacters, LATIN_RANGES, stringFiles, REPO_ROOT };

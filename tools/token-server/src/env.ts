@@ -9,8 +9,8 @@
  */
 import { SERVER_SECRET_LENGTH } from './token04';
 
-export const DEFAULT_PORT = 8787;
-export const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_PORT = 8787;
+const DEFAULT_HOST = '127.0.0.1';
 
 export interface TokenServerEnv {
   appId: number;

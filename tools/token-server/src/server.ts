@@ -29,20 +29,20 @@ import { checkRoomID, checkUserID, IdCheck } from '../../../components/src/main/
 import { buildPrivilegePayload, generateToken04, TokenError, validateAppId, validateSecret } from './token04';
 
 /** Shortest token lifetime the server issues: the SDK warns 30 s before expiry, so less is not useful. */
-export const MIN_EFFECTIVE_TIME_SECONDS = 60;
+const MIN_EFFECTIVE_TIME_SECONDS = 60;
 /** Longest token lifetime the server issues (one day). */
-export const MAX_EFFECTIVE_TIME_SECONDS = 86400;
+const MAX_EFFECTIVE_TIME_SECONDS = 86400;
 /** Lifetime used when the request does not name one. */
-export const DEFAULT_EFFECTIVE_TIME_SECONDS = 3600;
+const DEFAULT_EFFECTIVE_TIME_SECONDS = 3600;
 /** Largest accepted request body. */
-export const MAX_BODY_BYTES = 4096;
+const MAX_BODY_BYTES = 4096;
 /**
  * Longest token the SDK accepts: the C header's MAX_TOKEN_LEN is 512 and, like its room ID constant
  * (128, with 1002013 firing at 128 bytes), evidently counts the terminating NUL.
  */
 export const MAX_SDK_TOKEN_LENGTH = 511;
-export const DEFAULT_RATE_LIMIT_CAPACITY = 20;
-export const DEFAULT_RATE_LIMIT_REFILL_PER_MINUTE = 20;
+const DEFAULT_RATE_LIMIT_CAPACITY = 20;
+const DEFAULT_RATE_LIMIT_REFILL_PER_MINUTE = 20;
 
 export interface RateLimitConfig {
   /** Burst size: requests a client may make at once. */

@@ -24,20 +24,20 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomInt } from 'crypto';
 
 /** The version prefix of every token04. */
-export const TOKEN04_VERSION = '04';
+const TOKEN04_VERSION = '04';
 /** Length in bytes of the AES-GCM IV (the "nonce" field of the binary layout). */
-export const GCM_IV_BYTES = 12;
+const GCM_IV_BYTES = 12;
 /** Length in bytes of the AES-GCM authentication tag appended to the ciphertext. */
-export const GCM_TAG_BYTES = 16;
+const GCM_TAG_BYTES = 16;
 /** Length in characters of the legacy AES-CBC IV. */
-export const CBC_IV_CHARS = 16;
+const CBC_IV_CHARS = 16;
 /** Length of a ZEGO ServerSecret in characters (and bytes: it is ASCII). */
 export const SERVER_SECRET_LENGTH = 32;
 /** The generator's user ID limit, in characters (the SDK itself allows at most 63 UTF-8 bytes). */
-export const MAX_TOKEN_USER_ID_CHARS = 64;
+const MAX_TOKEN_USER_ID_CHARS = 64;
 
 /** Mode byte at the end of the binary layout. The legacy CBC layout has no mode byte (equivalent to 0). */
-export enum AesMode {
+enum AesMode {
   CBC = 0,
   GCM = 1,
 }

@@ -180,7 +180,7 @@ function recordConstruction(name: string, args: Array<Object | undefined>): void
 }
 
 /** Thrown for every usage the ZEGO documentation does not allow. */
-export class FakeSdkMisuse extends Error {
+class FakeSdkMisuse extends Error {
   constructor(message: string) {
     super(`ZEGO fake: ${message}`);
     this.name = 'FakeSdkMisuse';
