@@ -10,6 +10,7 @@ const path = require('path');
 
 const { SDK_DIST } = require('./ets-options');
 const { parseJson5 } = require('./json5');
+const { ruleProblems } = require('./rule-problems');
 
 const SDK_MARKER = SDK_DIST + path.sep;
 
@@ -153,7 +154,7 @@ function apiLevelRules(sf, checker, ts) {
   const target = targetOf(sf.fileName);
   if (!target || isSdkDeclaration(sf)) return [];
   const caches = cachesFor(checker);
-  const problems = [];
+  const { problems, report } = ruleProblems(sf);
   const reported = new Set();
 
   function visitIdentifier(id) {
@@ -169,14 +170,8 @@ function apiLevelRules(sf, checker, ts) {
     reported.add(id);
     if (parent && ts.isPropertyAccessExpression(parent) && parent.name === id) reported.add(parent);
     if (parent && ts.isQualifiedName(parent) && parent.right === id) reported.add(parent);
-    const lc = sf.getLineAndCharacterOfPosition(id.getStart(sf));
-    problems.push({
-      line: lc.line + 1,
-      col: lc.character + 1,
-      rule: 'api-level',
-      message: `'${info.name}' is available since API ${info.level}; the project targets API ${target.level} (compatibleSdkVersion ${target.text}).`,
-      severity: 'error',
-    });
+    report(id, 'api-level',
+      `'${info.name}' is available since API ${info.level}; the project targets API ${target.level} (compatibleSdkVersion ${target.text}).`);
   }
 
   function walk(node) {

@@ -52,9 +52,8 @@ function compilerOptions() {
   };
 }
 
-/** Creates the language service over `files` (absolute paths). */
-function createService(files) {
-  const options = compilerOptions();
+/** Creates the language service over `files` (absolute paths), with `options` (default: compilerOptions()). */
+function createService(files, options = compilerOptions()) {
   const roots = files.concat(sdkComponentFiles(), [path.join(SDK_DIST, 'global.d.ts')]);
   const versions = new Map();
   const host = {
@@ -188,4 +187,4 @@ function check(files, options) {
   return problems;
 }
 
-module.exports = { check, compilerOptions, Problem };
+module.exports = { check, createService, compilerOptions, Problem };

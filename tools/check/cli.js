@@ -9,6 +9,7 @@ const path = require('path');
 const { check, Problem } = require('./checker');
 const docSamples = require('../docs/doc-samples');
 const { REPO_ROOT } = require('./ets-options');
+const { filesUnder } = require('./files');
 
 /** The HAR, the HAP, and the kit's host-only suites (TypeScript that imports the kit's .ets code). */
 const DEFAULT_ROOTS = ['components', 'demo', 'tools/kit-tests'];
@@ -16,17 +17,12 @@ const SKIP_DIRS = new Set(['node_modules', 'oh_modules', 'build', '.hvigor', '.p
 /** Build scripts run by hvigor (plain TypeScript with hvigor's own types), not ArkTS. */
 const SKIP_FILES = new Set(['hvigorfile.ts']);
 
-function collect(target, out) {
-  const stat = fs.statSync(target);
-  if (stat.isFile()) {
-    if (/\.(ets|ts)$/.test(target) && !SKIP_FILES.has(path.basename(target))) out.push(target);
-    return out;
-  }
-  for (const entry of fs.readdirSync(target, { withFileTypes: true })) {
-    if (entry.isDirectory() && SKIP_DIRS.has(entry.name)) continue;
-    collect(path.join(target, entry.name), out);
-  }
-  return out;
+const isSource = (name) => /\.(ets|ts)$/.test(name) && !SKIP_FILES.has(name);
+
+/** The sources to check in `target`: the file itself, or every source under the folder. */
+function collect(target) {
+  if (fs.statSync(target).isFile()) return isSource(path.basename(target)) ? [target] : [];
+  return filesUnder(target, isSource, (folder) => SKIP_DIRS.has(folder));
 }
 
 function main() {
@@ -37,7 +33,7 @@ function main() {
   const code = targets.filter((t) => !t.endsWith('.md'));
   const roots = targets.length > 0 ? code.map((t) => path.resolve(t)) : DEFAULT_ROOTS.map((r) => path.join(REPO_ROOT, r));
   const samples = targets.length === 0 || docs.length > 0 ? docSamples.prepare(docs.length > 0 ? docs : undefined) : undefined;
-  const files = roots.filter((r) => fs.existsSync(r)).flatMap((r) => collect(r, [])).concat(samples ? samples.files : []);
+  const files = roots.filter((r) => fs.existsSync(r)).flatMap((r) => collect(r)).concat(samples ? samples.files : []);
   const started = Date.now();
   const checked = check(files, {
     types: !flags.has('--no-types'),

@@ -11,6 +11,7 @@ const fs = require('fs');
 const path = require('path');
 const { hasDecorator } = require('./ui-rules');
 const { parseJson5 } = require('./json5');
+const { ruleProblems } = require('./rule-problems');
 
 const SUITE_NAME = /^[A-Za-z0-9_.]+$/;
 
@@ -45,11 +46,7 @@ function registeredPages(set) {
 }
 
 function layoutRules(sf, ts) {
-  const problems = [];
-  const report = (node, rule, message) => {
-    const lc = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    problems.push({ line: lc.line + 1, col: lc.character + 1, rule, message, severity: 'error' });
-  };
+  const { problems, report } = ruleProblems(sf);
   const file = sf.fileName.split('/').join(path.sep);
   const isLocalTest = /[\\/]src[\\/]test[\\/]/.test(file);
 

@@ -11,6 +11,7 @@
 'use strict';
 const path = require('path');
 const { hasDecorator } = require('./ui-rules');
+const { ruleProblems } = require('./rule-problems');
 
 const MODEL_DIR = `${path.sep}src${path.sep}main${path.sep}ets${path.sep}model${path.sep}`;
 const SESSION_DIR = `${path.sep}src${path.sep}main${path.sep}ets${path.sep}session${path.sep}`;
@@ -20,11 +21,7 @@ const ASSIGNMENTS = new Set(['EqualsToken', 'PlusEqualsToken', 'MinusEqualsToken
   'PercentEqualsToken', 'AmpersandAmpersandEqualsToken', 'BarBarEqualsToken', 'QuestionQuestionEqualsToken']);
 
 function modelRules(sf, checker, ts) {
-  const problems = [];
-  const report = (node, rule, message) => {
-    const lc = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    problems.push({ line: lc.line + 1, col: lc.character + 1, rule, message, severity: 'error' });
-  };
+  const { problems, report } = ruleProblems(sf);
   const fileName = sf.fileName.split('/').join(path.sep);
   const assignmentKinds = new Set(Array.from(ASSIGNMENTS).map((k) => ts.SyntaxKind[k]));
 

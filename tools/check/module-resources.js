@@ -7,6 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 const { REPO_ROOT } = require('./ets-options');
+const { filesUnder } = require('./files');
 
 /** The kit HAR's resources, which every module of the app sees. */
 const KIT_RESOURCES = path.join(REPO_ROOT, 'components', 'src', 'main', 'resources');
@@ -40,13 +41,7 @@ function indexResources(resourcesDir) {
       const qdir = path.join(resourcesDir, qualifier);
       if (!fs.statSync(qdir).isDirectory()) continue;
       if (qualifier === 'rawfile') {
-        const walk = (d) => {
-          for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-            const f = path.join(d, e.name);
-            if (e.isDirectory()) walk(f); else names.add('rawfile:' + path.relative(qdir, f).split(path.sep).join('/'));
-          }
-        };
-        walk(qdir);
+        for (const f of filesUnder(qdir)) names.add('rawfile:' + path.relative(qdir, f).split(path.sep).join('/'));
         continue;
       }
       if (RAW_FOLDERS.has(qualifier)) continue;

@@ -8,6 +8,7 @@
 const fs = require('fs');
 const path = require('path');
 const { FILE_TYPES, moduleRootOf, indexResources, visibleResourceDirs, resourcesDirOf } = require('./module-resources');
+const { ruleProblems } = require('./rule-problems');
 
 const ELEMENT_TYPES = new Set(['string', 'color', 'float', 'boolean', 'integer', 'intarray', 'strarray', 'plural', 'pattern', 'theme', 'symbol']);
 const TEXT_COMPONENTS = new Set(['Text', 'Span', 'Button']);
@@ -19,11 +20,7 @@ function resourceExists(moduleRoot, key, sourceSet) {
 }
 
 function resourceRules(sf, ts) {
-  const problems = [];
-  const report = (node, rule, message) => {
-    const lc = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    problems.push({ line: lc.line + 1, col: lc.character + 1, rule, message, severity: 'error' });
-  };
+  const { problems, report } = ruleProblems(sf);
   const moduleRoot = moduleRootOf(sf.fileName);
   const setMatch = /[\\/]src[\\/]([A-Za-z]+)[\\/]/.exec(sf.fileName);
   const sourceSet = setMatch ? setMatch[1] : 'main';

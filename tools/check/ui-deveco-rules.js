@@ -8,6 +8,7 @@
 //                     "lacks @Observed class decorator" and re-renders the child on every parent render.
 'use strict';
 const { hasDecorator, decoratorsOf, nonNullishParts, isPrimitive } = require('./ui-rules');
+const { ruleProblems } = require('./rule-problems');
 
 const PREVIEW_LIMIT = 10;
 /** The gesture attributes and the gesture components ets-loader recognises in them (component_map.ts). */
@@ -18,11 +19,7 @@ const GESTURE_TYPES = new Set(['TapGesture', 'LongPressGesture', 'PanGesture', '
 const BUILTIN_OBSERVED = new Set(['Array', 'ReadonlyArray', 'Date', 'Map', 'Set']);
 
 function uiDevEcoRules(sf, checker, ts) {
-  const problems = [];
-  const report = (node, rule, message, severity) => {
-    const lc = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    problems.push({ line: lc.line + 1, col: lc.character + 1, rule, message, severity: severity || 'error' });
-  };
+  const { problems, report } = ruleProblems(sf);
   let previews = 0;
 
   /** The identifier at the root of `X(...).a(...).b(...)`, when X is called directly. */

@@ -7,6 +7,7 @@
 const path = require('path');
 const { etsOptions } = require('./ets-options');
 const { apiLevelRules } = require('./api-level-rules');
+const { ruleProblems } = require('./rule-problems');
 
 /** Components that may be the root of an @Entry page (they take children). */
 const CONTAINERS = new Set(['Column', 'Row', 'Stack', 'Flex', 'List', 'Grid', 'Scroll', 'Navigation', 'Tabs',
@@ -97,11 +98,7 @@ function referencedTypeNames(ts, typeNode, out) {
 }
 
 function uiRules(sf, checker, ts) {
-  const problems = [];
-  const report = (node, rule, message, severity) => {
-    const lc = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    problems.push({ line: lc.line + 1, col: lc.character + 1, rule, message, severity: severity || 'error' });
-  };
+  const { problems, report } = ruleProblems(sf);
   const rel = sf.fileName.split(path.sep).join('/');
   const isDemoPage = /\/demo\/src\/main\/ets\/pages\//.test(rel) || /\/src\/ohosTest\/ets\//.test(rel);
 

@@ -9,25 +9,21 @@
 const fs = require('fs');
 const path = require('path');
 const { REPO_ROOT } = require('./register');
+const { filesUnder } = require('../check/files');
 
 const SUITE_ROOTS = ['components/src/test', 'demo/src/test', 'tools'];
 const SUITE_PATTERN = /\.test\.(ets|ts)$/;
 
-function discoverSuites(dir, out) {
-  if (!fs.existsSync(dir)) return out;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name === 'fixtures') continue;
-      discoverSuites(full, out);
-    } else if (SUITE_PATTERN.test(entry.name) && entry.name !== 'List.test.ets') {
-      // Under tools/, only files inside a test/ folder, or the kit's host-only suites in tools/kit-tests/, are suites.
-      const rel = path.relative(REPO_ROOT, full);
-      const parts = rel.split(path.sep);
-      if (parts[0] !== 'tools' || parts.includes('test') || parts[1] === 'kit-tests') out.push(full);
-    }
-  }
-  return out;
+/**
+ * The suites under one root: `*.test.ets`/`*.test.ts` files but List.test.ets, outside node_modules and fixtures
+ * folders; under tools/, only files inside a test/ folder, or the kit's host-only suites in tools/kit-tests/.
+ */
+function discoverSuites(dir) {
+  const isSuite = (name) => SUITE_PATTERN.test(name) && name !== 'List.test.ets';
+  return filesUnder(dir, isSuite, (folder) => folder === 'node_modules' || folder === 'fixtures').filter((full) => {
+    const parts = path.relative(REPO_ROOT, full).split(path.sep);
+    return parts[0] !== 'tools' || parts.includes('test') || parts[1] === 'kit-tests';
+  });
 }
 
 /**
@@ -70,7 +66,7 @@ function parseArgs(argv) {
 function main() {
   const args = parseArgs(process.argv.slice(2));
   const files = args.files.length > 0 ? args.files
-    : SUITE_ROOTS.flatMap((root) => discoverSuites(path.join(REPO_ROOT, root), [])).sort();
+    : SUITE_ROOTS.flatMap((root) => discoverSuites(path.join(REPO_ROOT, root))).sort();
 
   const realConsole = { info: console.info, log: console.log, debug: console.debug, warn: console.warn };
   const out = (line) => process.stdout.write(line + '\n');

@@ -15,6 +15,7 @@ const path = require('path');
 const { discoverPreviews, renderPreview, pictureName, VARIANTS } = require('./previews');
 const { comparePng, writeFailure, ACCEPT } = require('./compare');
 const { REPO_ROOT } = require('./resources');
+const { filesUnder } = require('../check/files');
 
 const GALLERY_DIR = path.join(REPO_ROOT, 'docs', 'gallery');
 const COMPONENTS_DOC = path.join(REPO_ROOT, 'docs', 'components.md');
@@ -113,16 +114,6 @@ function updateComponentsDoc(previews) {
   return next !== doc;
 }
 
-function pictureFiles(dir = GALLERY_DIR, out = []) {
-  if (!fs.existsSync(dir)) return out;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) pictureFiles(full, out);
-    else if (entry.name.endsWith('.png')) out.push(full);
-  }
-  return out;
-}
-
 async function main(argv) {
   const args = parseArgs(argv);
   const started = Date.now();
@@ -154,7 +145,7 @@ async function main(argv) {
     }
   }
   const expected = new Set(all.flatMap((p) => VARIANTS.map((v) => path.join(GALLERY_DIR, pictureName(p, v)))));
-  const stale = args.only ? [] : pictureFiles().filter((f) => !expected.has(f));
+  const stale = args.only ? [] : filesUnder(GALLERY_DIR, (name) => name.endsWith('.png')).filter((f) => !expected.has(f));
   for (const f of stale) if (args.update) fs.rmSync(f);
   if (args.update) {
     for (const dir of fs.readdirSync(GALLERY_DIR, { withFileTypes: true })) {

@@ -24,6 +24,14 @@ function hexAndAlpha(css) {
   return [hex, m[4] === undefined ? 1 : Number(m[4])];
 }
 
+/** Saves the context's state, then clips what follows to a rectangle (restore() ends both). */
+function saveClipped(ctx, x, y, w, h) {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x, y, w, h);
+  ctx.clip();
+}
+
 const svgCache = new Map();
 /** An SVG file as an image of `w`×`h` device pixels, every fill tinted with `color` (fillColor) if given. */
 function svgImage(file, color, w, h) {
@@ -210,11 +218,8 @@ class Painter {
       : box.type === 'Button' ? '#FFFFFF' : TEXT_COLOR[this.res.mode];
     const align = String(s.textAlign || (box.type === 'Button' ? 'TextAlign.Center' : 'TextAlign.Start')).split('.').pop();
     const total = t.lines.length * t.lineHeight;
-    ctx.save();
     // Text draws within its frame (and a Button's label within the button).
-    ctx.beginPath();
-    ctx.rect(x, y, box.w, box.h);
-    ctx.clip();
+    saveClipped(ctx, x, y, box.w, box.h);
     ctx.fillStyle = color;
     ctx.textBaseline = 'alphabetic';
     let top = cy + (ch - total) / 2;
@@ -249,10 +254,7 @@ class Painter {
     const h = nh * sy;
     const color = box.style.fillColor !== undefined ? this.color(box.style.fillColor, box) : undefined;
     const img = svgImage(box.src, color, w * this.density, h * this.density);
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(cx, cy, cw, ch);
-    ctx.clip();
+    saveClipped(ctx, cx, cy, cw, ch);
     ctx.drawImage(img, cx + (cw - w) / 2, cy + (ch - h) / 2, w, h);
     ctx.restore();
   }
@@ -267,10 +269,7 @@ class Painter {
     context.calls = [];
     ready.args[0]();
     const calls = context.calls;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(cx, cy, cw, ch);
-    ctx.clip();
+    saveClipped(ctx, cx, cy, cw, ch);
     ctx.translate(cx, cy);
     for (const [name, args] of calls) {
       if (name.endsWith('=')) ctx[name.slice(0, -1)] = args[0];

@@ -17,6 +17,7 @@ const { render } = require('../host/render/harness');
 const { Resources, REPO_ROOT } = require('./resources');
 const { renderTree } = require('./render');
 const { settleAreas } = require('./areas');
+const { filesUnder } = require('../check/files');
 
 const SOURCE_ROOTS = ['components/src/main/ets', 'demo/src/main/ets'];
 /** Unix time at which every preview's clock starts (2023-11-14 22:13:20 UTC). */
@@ -33,16 +34,6 @@ const VARIANTS = [
 /** A phone: 360 × 780 vp at 2 device pixels per vp (720 × 1560 px). */
 const PHONE = { width: 360, height: 780, density: 2 };
 
-function sourceFiles(dir, out = []) {
-  if (!fs.existsSync(dir)) return out;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) sourceFiles(full, out);
-    else if (entry.name.endsWith('.ets')) out.push(full);
-  }
-  return out.sort();
-}
-
 /** The doc comment (`/** … *\/`) right before `index` in `source`, as one line of text, or ''. */
 function docBefore(source, index) {
   const before = source.slice(0, index).trimEnd();
@@ -58,7 +49,7 @@ function docBefore(source, index) {
  */
 function discoverPreviews(roots = SOURCE_ROOTS.map((r) => path.join(REPO_ROOT, r))) {
   const previews = [];
-  for (const file of roots.flatMap((r) => sourceFiles(r))) {
+  for (const file of roots.flatMap((r) => filesUnder(r, (name) => name.endsWith('.ets')))) {
     const source = fs.readFileSync(file, 'utf8');
     const pattern = /@Preview(?:\s*\([^)]*\))?\s*(?:@Entry(?:\([^)]*\))?\s*)?@Component(?:V2)?\s*(?:export\s+)?struct\s+(\w+)/g;
     for (const m of source.matchAll(pattern)) {

@@ -19,6 +19,7 @@ const { spawnSync } = require('child_process');
 const { describeProblem, parseLoaderProblem } = require('./problems');
 const { upstreamLayout } = require('./layout');
 const { gestureSummary } = require('./gesture-summary');
+const { filesUnder } = require('../check/files');
 
 const GESTURE_FIXTURES = path.join(__dirname, '..', 'host', 'render', 'test', 'fixtures', 'gesture');
 const GESTURE_SUMMARY = path.join(GESTURE_FIXTURES, 'upstream-gestures.json');
@@ -126,14 +127,7 @@ function checkTransformFixture(layout, scratch) {
   const result = runModule(layout, GESTURE_FIXTURES, 'build', scratch, emitDir);
   if (result.failed || result.crash) return [`host transform fixture: the upstream run failed: ${result.failed || result.crash}`];
   const got = {};
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const f = path.join(d, e.name);
-      if (e.isDirectory()) walk(f);
-      else got[e.name.replace(/\.js$/, '')] = gestureSummary(fs.readFileSync(f, 'utf8'));
-    }
-  };
-  walk(emitDir);
+  for (const f of filesUnder(emitDir)) got[path.basename(f).replace(/\.js$/, '')] = gestureSummary(fs.readFileSync(f, 'utf8'));
   if (process.argv.includes('--write-transform-fixture')) {
     const provenance = 'What ets-loader (developtools_ace_ets2bundle, OpenHarmony-6.0-Release) keeps of each gesture in ' +
       'the .ets files of this folder, summarised from its output by tools/upstream/gesture-summary.js; written by ' +

@@ -9,6 +9,7 @@ const os = require('os');
 const path = require('path');
 const { resourceTable } = require('./resource-table');
 const { readJson5 } = require('../check/json5');
+const { filesUnder } = require('../check/files');
 const { apiLevelOf } = require('../check/api-level-rules');
 const { resourcesDirOf, visibleResourceDirs } = require('../check/module-resources');
 
@@ -38,16 +39,7 @@ function vendorPackages() {
 
 /** Every .ets/.ts source of a module's src/main/ets, sorted. */
 function moduleSources(moduleDir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const f = path.join(d, e.name);
-      if (e.isDirectory()) walk(f);
-      else if (/(?<!\.d)\.(ets|ts)$/.test(e.name)) out.push(f);
-    }
-  };
-  walk(path.join(moduleDir, 'src', 'main', 'ets'));
-  return out.sort();
+  return filesUnder(path.join(moduleDir, 'src', 'main', 'ets'), (name) => /(?<!\.d)\.(ets|ts)$/.test(name));
 }
 
 /**

@@ -21,10 +21,9 @@
  */
 import { CallEngineListener } from '../../../components/src/main/ets/engine/CallEngine';
 import { SimulatedParticipant } from '../../../components/src/main/ets/engine/SimulatedParticipant';
-import { JoinOptions } from '../../../components/src/main/ets/session/JoinOptions';
 import { describeCallback, tapListener } from './listenerTap';
 import { WriteCounter, WriteResult, WriteWindow } from './writeCounter';
-import { BenchWorld, LOCAL_USER, REMOTE_STREAMS, ROOM_ID, SOUND_LEVEL_MS } from './world';
+import { BenchWorld, REMOTE_STREAMS } from './world';
 
 /** What a phase expects of each callback. */
 export enum WriteTarget {
@@ -172,12 +171,7 @@ export async function measureModelWrites(): Promise<WriteReport> {
   duplicating = true;
   await runPhase('join', WriteTarget.Equal, async () => {
     world.bindViews();
-    const options = new JoinOptions();
-    options.soundLevelIntervalMs = SOUND_LEVEL_MS;
-    const joined = world.session.join(ROOM_ID, LOCAL_USER, options);
-    await world.clock.advanceAsync(200);
-    await joined;
-    await world.clock.advanceAsync(0);
+    await world.join();
     world.runSeconds(1, false);
   });
   duplicating = false;

@@ -21,7 +21,7 @@ export const REMOTE_STREAMS = 12;
 export const SOUND_LEVEL_MS = 100;
 /** The room and local user of the benchmark call. */
 export const ROOM_ID = 'bench-room';
-export const LOCAL_USER = new CallUser('host', 'Host');
+const LOCAL_USER = new CallUser('host', 'Host');
 /** A syntactically valid AppSign (64 hex characters); not a real one. */
 const APP_SIGN = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 

@@ -2,11 +2,12 @@
 // The rules about module layout and models (layout-rules.js, model-rules.js), on a fixture module laid out like
 // the demo HAP (tools/check/fixtures/demo): each fixture file has one known problem, or none.
 import { describe, it, expect } from '@ohos/hypium';
-import * as fs from 'fs';
 import * as path from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const checker = require('../checker');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { filesUnder } = require('../files');
 const MODULE = path.join(__dirname, '..', 'fixtures', 'demo', 'src');
 
 /** Fixture file (relative to the module's src/) → the rules it must produce. */
@@ -29,19 +30,16 @@ function problemsOf(fixture: string): Problem[] {
   return problems.filter((p) => path.resolve(p.file) === path.join(MODULE, fixture));
 }
 
-function listFixtures(dir: string, out: string[]): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const f = path.join(dir, e.name);
-    if (e.isDirectory()) listFixtures(f, out);
-    else if (f.endsWith('.ets')) out.push(path.relative(MODULE, f).split(path.sep).join('/'));
-  }
-  return out;
+/** Every .ets fixture of the module, relative to its src/, with '/'. */
+function listFixtures(): string[] {
+  return (filesUnder(MODULE, (name: string) => name.endsWith('.ets')) as string[])
+    .map((f: string) => path.relative(MODULE, f).split(path.sep).join('/'));
 }
 
 export default function projectRulesTest() {
   describe('ProjectRules', () => {
     it('has an expectation for every fixture file of the module', 0, () => {
-      expect(JSON.stringify(listFixtures(MODULE, []).sort())).assertEqual(JSON.stringify(Object.keys(EXPECTED).sort()));
+      expect(JSON.stringify(listFixtures().sort())).assertEqual(JSON.stringify(Object.keys(EXPECTED).sort()));
     });
     for (const fixture of Object.keys(EXPECTED)) {
       const want = EXPECTED[fixture];

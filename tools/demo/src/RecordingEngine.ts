@@ -24,6 +24,18 @@ const QUIET_METHODS = new Set(['isCreated', 'listenerCount']);
 const PERIODIC_CALLBACKS = new Set(['onPublisherQualityUpdate', 'onPlayerQualityUpdate', 'onCapturedSoundLevelUpdate',
   'onRemoteSoundLevelUpdate', 'onNetworkQuality']);
 
+type AnyMethod = (...args: unknown[]) => unknown;
+
+/** A proxy of `target` whose methods are what `wrap` makes of them; every other property passes through. */
+function wrapMethods<T extends object>(target: T, wrap: (name: string, method: AnyMethod) => AnyMethod): T {
+  return new Proxy(target, {
+    get: (t: T, prop: string | symbol): unknown => {
+      const value = Reflect.get(t, prop, t) as unknown;
+      return typeof value === 'function' && typeof prop === 'string' ? wrap(prop, value as AnyMethod) : value;
+    }
+  });
+}
+
 function enumName(values: Record<number, string>, value: number): string {
   const name = values[value];
   return typeof name === 'string' ? name : String(value);
@@ -86,46 +98,40 @@ export class EngineRecorder {
   /** The engine to give the EngineProvider: behaves as `engine`, and writes what passes through. */
   wrap(engine: CallEngine): CallEngine {
     const wrapped = new Map<CallEngineListener, CallEngineListener>();
-    const handler: ProxyHandler<CallEngine> = {
-      get: (target: CallEngine, prop: string | symbol): unknown => {
-        const value = Reflect.get(target, prop, target) as unknown;
-        if (typeof value !== 'function' || typeof prop !== 'string') {
-          return value;
-        }
-        const method = value as (...args: unknown[]) => unknown;
-        if (QUIET_METHODS.has(prop)) {
-          return method.bind(target);
-        }
-        if (prop === 'addListener') {
-          return (listener: CallEngineListener): void => {
-            const recording = this.wrapListener(listener);
-            wrapped.set(listener, recording);
-            this.timeline.api('addListener(kit session)');
-            target.addListener(recording);
-          };
-        }
-        if (prop === 'removeListener') {
-          return (listener: CallEngineListener): void => {
-            const recording = wrapped.get(listener);
-            wrapped.delete(listener);
-            this.timeline.api('removeListener(kit session)');
-            target.removeListener(recording !== undefined ? recording : listener);
-          };
-        }
-        return (...args: unknown[]): unknown => {
-          this.stats.apiCalls++;
-          this.timeline.api(this.formatApi(prop, args));
-          const returned = method.apply(target, args);
-          if (returned instanceof Promise) {
-            returned.then((result: unknown) => this.writeResult(prop, result), (e: unknown) => {
-              this.timeline.result(`${prop} rejected: ${e instanceof Error ? e.message : String(e)}`);
-            });
-          }
-          return returned;
+    return wrapMethods(engine, (prop: string, method: AnyMethod): AnyMethod => {
+      if (QUIET_METHODS.has(prop)) {
+        return method.bind(engine);
+      }
+      if (prop === 'addListener') {
+        return (added: unknown): void => {
+          const listener = added as CallEngineListener;
+          const recording = this.wrapListener(listener);
+          wrapped.set(listener, recording);
+          this.timeline.api('addListener(kit session)');
+          engine.addListener(recording);
         };
       }
-    };
-    return new Proxy(engine, handler);
+      if (prop === 'removeListener') {
+        return (removed: unknown): void => {
+          const listener = removed as CallEngineListener;
+          const recording = wrapped.get(listener);
+          wrapped.delete(listener);
+          this.timeline.api('removeListener(kit session)');
+          engine.removeListener(recording !== undefined ? recording : listener);
+        };
+      }
+      return (...args: unknown[]): unknown => {
+        this.stats.apiCalls++;
+        this.timeline.api(this.formatApi(prop, args));
+        const returned = method.apply(engine, args);
+        if (returned instanceof Promise) {
+          returned.then((result: unknown) => this.writeResult(prop, result), (e: unknown) => {
+            this.timeline.result(`${prop} rejected: ${e instanceof Error ? e.message : String(e)}`);
+          });
+        }
+        return returned;
+      };
+    });
   }
 
   private writeResult(api: string, result: unknown): void {
@@ -137,20 +143,10 @@ export class EngineRecorder {
   }
 
   private wrapListener(listener: CallEngineListener): CallEngineListener {
-    const handler: ProxyHandler<CallEngineListener> = {
-      get: (target: CallEngineListener, prop: string | symbol): unknown => {
-        const value = Reflect.get(target, prop, target) as unknown;
-        if (typeof value !== 'function' || typeof prop !== 'string') {
-          return value;
-        }
-        const method = value as (...args: unknown[]) => unknown;
-        return (...args: unknown[]): unknown => {
-          this.writeCallback(prop, args);
-          return method.apply(target, args);
-        };
-      }
-    };
-    return new Proxy(listener, handler);
+    return wrapMethods(listener, (prop: string, method: AnyMethod): AnyMethod => (...args: unknown[]): unknown => {
+      this.writeCallback(prop, args);
+      return method.apply(listener, args);
+    });
   }
 
   private writeCallback(name: string, args: unknown[]): void {

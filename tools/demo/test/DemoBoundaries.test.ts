@@ -12,22 +12,17 @@ import { CALL_PAGE_URL, ENDED_PAGE_URL, JOIN_PAGE_URL } from '../../../demo/src/
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { readJson5 } = require('../../check/json5');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { filesUnder } = require('../../check/files');
 
 const REPO = path.join(__dirname, '..', '..', '..');
 const DEMO = path.join(REPO, 'demo');
 const ETS = path.join(DEMO, 'src', 'main', 'ets');
 const RESOURCES = path.join(DEMO, 'src', 'main', 'resources');
 
-function filesUnder(dir: string, out: string[] = []): string[] {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      filesUnder(full, out);
-    } else if (entry.name.endsWith('.ets')) {
-      out.push(full);
-    }
-  }
-  return out;
+/** Every .ets file under `dir`. */
+function etsFilesUnder(dir: string): string[] {
+  return filesUnder(dir, (name: string) => name.endsWith('.ets')) as string[];
 }
 
 function importsOf(file: string): string[] {
@@ -58,7 +53,7 @@ export default function demoBoundariesTest(): void {
   describe('DemoBoundaries', () => {
     it('uses the kit only through its public entry point, never its internal files', 0, () => {
       const offenders: string[] = [];
-      for (const file of filesUnder(ETS)) {
+      for (const file of etsFilesUnder(ETS)) {
         for (const spec of importsOf(file)) {
           const relativeOutside = spec.startsWith('.') && !path.resolve(path.dirname(file), spec).startsWith(ETS);
           const kitInternal = spec.startsWith('@zegocallkit/components/') || spec.includes('components/src');
@@ -86,7 +81,7 @@ export default function demoBoundariesTest(): void {
     it('registers exactly the @Entry pages in main_pages.json, including every page the demo routes to', 0, () => {
       const listed = (JSON.parse(fs.readFileSync(path.join(RESOURCES, 'base', 'profile', 'main_pages.json'), 'utf8')) as
         { src: string[] }).src.slice().sort();
-      const entries = filesUnder(path.join(ETS, 'pages'))
+      const entries = etsFilesUnder(path.join(ETS, 'pages'))
         .filter((f: string) => /@Entry/.test(fs.readFileSync(f, 'utf8')))
         .map((f: string) => 'pages/' + path.basename(f, '.ets')).sort();
       expect(listed.join(',')).assertEqual(entries.join(','));
@@ -121,7 +116,7 @@ export default function demoBoundariesTest(): void {
       const leaks: string[] = [];
       const logCall = /(DemoLog\.\w+|hilog\.\w+|console\.\w+)\(/;
       const secret = /\$\{[^}]*(appSign|tokenServerUrl|token\b|credentials\.|text\b)[^}]*\}/;
-      for (const file of filesUnder(ETS)) {
+      for (const file of etsFilesUnder(ETS)) {
         fs.readFileSync(file, 'utf8').split('\n').forEach((line: string, i: number) => {
           if (logCall.test(line) && secret.test(line)) {
             leaks.push(`${path.relative(REPO, file)}:${i + 1}`);

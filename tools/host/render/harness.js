@@ -9,6 +9,8 @@ const { resetSurfaceIds } = require('./ui-globals');
 const { KIT_RESOURCES, elementValues, formatString, isResource, moduleRootOf, resourcesDirOf } =
   require('../../check/module-resources');
 
+const { idOf } = runtime;
+
 const TEXT_TYPES = new Set(['Text', 'Span', 'Button', 'TextInput', 'TextArea', 'Search', 'SymbolSpan']);
 
 /** All nodes of a tree, depth first, parents before children. */
@@ -16,15 +18,6 @@ function walk(node, out = []) {
   out.push(node);
   for (const child of node.children) walk(child, out);
   return out;
-}
-
-/** The `.id('…')` of a node (an XComponent's `id` option counts too). */
-function idOf(node) {
-  const attr = node.attrs.filter((a) => a.name === 'id').pop();
-  if (attr) return attr.args[0];
-  const options = node.args[0];
-  if (node.type === 'XComponent' && options && typeof options === 'object') return options.id;
-  return undefined;
 }
 
 /** The base value of string resource `name` ('app.string.x') for a file's module (then the kit's), or undefined. */

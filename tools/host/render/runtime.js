@@ -350,6 +350,7 @@ function newNode(type, args, owner, control) {
   return node;
 }
 
+/** The `.id('…')` of a node (an XComponent's `id` option counts too). */
 function idOf(node) {
   const attr = node.attrs.filter((a) => a.name === 'id').pop();
   if (attr) return attr.args[0];
@@ -823,4 +824,4 @@ const hooks = {
 
 const ark = { View, view, ref, c, ui, e, ifElse, target, extend, dialog, slot, builderArgs, hooks };
 globalThis.__ark = ark;
-module.exports = { ...ark, mount, flush, metaOf, startRecording, stopRecording, staleElements, takeWarnings };
+module.exports = { ...ark, mount, flush, metaOf, idOf, startRecording, stopRecording, staleElements, takeWarnings };

@@ -12,6 +12,8 @@ import * as path from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { readJson5 } = require('../../check/json5');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { filesUnder } = require('../../check/files');
 
 const REPO: string = path.join(__dirname, '..', '..', '..');
 /** The ohpm package of ZEGO's ArkTS SDK (ZEGO's integration guide; the ohpm README). */
@@ -63,16 +65,6 @@ function problemOf(file: string, key: string, spec: string): string {
   return '';
 }
 
-/** Source files of a module's src/main, recursively. */
-function sourcesUnder(dir: string, out: string[]): string[] {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full: string = path.join(dir, entry.name);
-    if (entry.isDirectory()) sourcesUnder(full, out);
-    else if (/\.(ets|ts)$/.test(entry.name)) out.push(full);
-  }
-  return out;
-}
-
 export default function ohpmDependenciesTest(): void {
   describe('OhpmDependencies', () => {
     it('names only packages a fresh clone can install: registry versions, or committed folders under their own name', 0, () => {
@@ -109,7 +101,7 @@ export default function ohpmDependenciesTest(): void {
     it('imports the ZEGO SDK from one file of the kit only, under its ohpm name', 0, () => {
       const importers: string[] = [];
       const oldNames: string[] = [];
-      for (const file of sourcesUnder(path.join(REPO, 'components', 'src'), [])) {
+      for (const file of filesUnder(path.join(REPO, 'components', 'src'), (name: string) => /\.(ets|ts)$/.test(name)) as string[]) {
         const text: string = fs.readFileSync(file, 'utf8');
         if (text.includes(`from '${SDK_PACKAGE}'`)) importers.push(path.relative(REPO, file));
         if (/from '(@ohos\/ZegoExpressEngine|ZegoExpressEngine)(\/[^']*)?'/.test(text)) oldNames.push(path.relative(REPO, file));

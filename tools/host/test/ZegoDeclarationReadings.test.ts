@@ -15,10 +15,9 @@ import * as ts from 'ohos-typescript';
 
 interface CheckerModule {
   compilerOptions(): ts.CompilerOptions;
+  createService(files: string[], options: ts.CompilerOptions): ts.LanguageService;
 }
 interface EtsOptionsModule {
-  sdkComponentFiles(): string[];
-  SDK_DIST: string;
   REPO_ROOT: string;
 }
 
@@ -91,23 +90,7 @@ function problemsAgainst(declarations: string, files: string[]): string[] {
     const paths: ts.MapLike<string[]> = Object.assign({}, options.paths);
     paths['@zego/zego-express-engine'] = [declared];
     options.paths = paths;
-    const roots: string[] = files.concat(etsOptions.sdkComponentFiles(), [path.join(etsOptions.SDK_DIST, 'global.d.ts')]);
-    const host: ts.LanguageServiceHost = {
-      getScriptFileNames: (): string[] => roots,
-      getScriptVersion: (): string => '0',
-      getScriptSnapshot: (f: string): ts.IScriptSnapshot | undefined =>
-        (fs.existsSync(f) ? ts.ScriptSnapshot.fromString(fs.readFileSync(f, 'utf8')) : undefined),
-      getScriptKind: (f: string): ts.ScriptKind => (f.endsWith('.ets') ? ts.ScriptKind.ETS : ts.ScriptKind.TS),
-      getCurrentDirectory: (): string => REPO,
-      getCompilationSettings: (): ts.CompilerOptions => options,
-      getDefaultLibFileName: (o: ts.CompilerOptions): string => ts.getDefaultLibFilePath(o),
-      fileExists: ts.sys.fileExists,
-      readFile: ts.sys.readFile,
-      readDirectory: ts.sys.readDirectory,
-      directoryExists: ts.sys.directoryExists,
-      getDirectories: ts.sys.getDirectories,
-    };
-    const service: ts.LanguageService = ts.createLanguageService(host, ts.createDocumentRegistry());
+    const service: ts.LanguageService = checker.createService(files, options);
     const builder = service.getBuilderProgram(true);
     const wanted: Set<string> = new Set<string>(files);
     const diagnostics: ts.Diagnostic[] = [];

@@ -34,8 +34,16 @@ export interface ScriptedServer {
   close(): Promise<void>;
 }
 
+/** Starts `server` listening on an ephemeral port of 127.0.0.1; resolves with the port. */
+function listenOnLoopback(server: net.Server): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port));
+  });
+}
+
 /** Starts a ScriptedServer on an ephemeral loopback port. */
-export function startScriptedServer(reply: ScriptedReply): Promise<ScriptedServer> {
+export async function startScriptedServer(reply: ScriptedReply): Promise<ScriptedServer> {
   const received: RecordedRequest[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -50,20 +58,15 @@ export function startScriptedServer(reply: ScriptedReply): Promise<ScriptedServe
       res.end(reply.body);
     });
   });
-  return new Promise<ScriptedServer>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      resolve({
-        port,
-        requests: () => received.slice(),
-        close: () => new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
-      });
-    });
-  });
+  const port = await listenOnLoopback(server);
+  return {
+    port,
+    requests: () => received.slice(),
+    close: () => new Promise<void>((done) => {
+      server.close(() => done());
+      server.closeAllConnections();
+    }),
+  };
 }
 
 /** A TCP server on 127.0.0.1 that accepts connections, reads nothing back and never answers. */
@@ -77,7 +80,7 @@ export interface SilentServer {
 }
 
 /** Starts a SilentServer on an ephemeral loopback port. */
-export function startSilentServer(): Promise<SilentServer> {
+export async function startSilentServer(): Promise<SilentServer> {
   const sockets = new Set<net.Socket>();
   let accepted = 0;
   const server = net.createServer((socket) => {
@@ -86,30 +89,21 @@ export function startSilentServer(): Promise<SilentServer> {
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));
   });
-  return new Promise<SilentServer>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      resolve({
-        port,
-        connections: () => accepted,
-        close: () => new Promise<void>((done) => {
-          sockets.forEach((s) => s.destroy());
-          server.close(() => done());
-        }),
-      });
-    });
-  });
+  const port = await listenOnLoopback(server);
+  return {
+    port,
+    connections: () => accepted,
+    close: () => new Promise<void>((done) => {
+      sockets.forEach((s) => s.destroy());
+      server.close(() => done());
+    }),
+  };
 }
 
 /** A loopback port that was free a moment ago and has no listener: connecting to it is refused. */
-export function closedLoopbackPort(): Promise<number> {
+export async function closedLoopbackPort(): Promise<number> {
   const server = net.createServer();
-  return new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
+  const port = await listenOnLoopback(server);
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
 }

@@ -17,7 +17,7 @@ const { runs } = require('../text');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { stringFiles } = require('../fonts/characters');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { Image, createCanvas } = require('@napi-rs/canvas');
+const { decode } = require('../compare');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const fs = require('fs');
 
@@ -38,12 +38,9 @@ function byId(boxes: TextBox[], id: string): TextBox {
 
 /** RGBA of one pixel of a PNG. */
 function pixel(png: Buffer, x: number, y: number): number[] {
-  const img = new Image();
-  img.src = png;
-  const canvas = createCanvas(img.width, img.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  return Array.from(ctx.getImageData(x, y, 1, 1).data as Uint8ClampedArray);
+  const picture: { width: number; data: Uint8ClampedArray } = decode(png);
+  const at: number = (y * picture.width + x) * 4;
+  return Array.from(picture.data.subarray(at, at + 4));
 }
 
 function paintCases(mode: string): Buffer {

@@ -378,29 +378,22 @@ export function decodeToken04(token: string, secret: string): DecodedToken04 {
   }
   const bin = Buffer.from(body, 'base64');
   let offset = 0;
-  const need = (n: number, what: string): void => {
+  /** The next `n` bytes of the token (`what` names them when the token ends first). */
+  const take = (n: number, what: string): Buffer => {
     if (bin.length < offset + n) {
       throw malformed(`it ends inside the ${what} (truncated)`);
     }
+    offset += n;
+    return bin.subarray(offset - n, offset);
   };
-  need(8, 'expiry');
-  const headerExpire = bin.readBigInt64BE(offset);
-  offset += 8;
+  const headerExpire = take(8, 'expiry').readBigInt64BE(0);
   if (headerExpire < BigInt(0) || headerExpire > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw malformed('the expiry is out of range');
   }
-  need(2, 'IV length');
-  const ivLength = bin.readUInt16BE(offset);
-  offset += 2;
-  need(ivLength, 'IV');
-  const iv = bin.subarray(offset, offset + ivLength);
-  offset += ivLength;
-  need(2, 'ciphertext length');
-  const cipherLength = bin.readUInt16BE(offset);
-  offset += 2;
-  need(cipherLength, 'ciphertext');
-  const ciphertext = bin.subarray(offset, offset + cipherLength);
-  offset += cipherLength;
+  const ivLength = take(2, 'IV length').readUInt16BE(0);
+  const iv = take(ivLength, 'IV');
+  const cipherLength = take(2, 'ciphertext length').readUInt16BE(0);
+  const ciphertext = take(cipherLength, 'ciphertext');
   const trailing = bin.length - offset;
   let mode: AesMode;
   if (trailing === 0) {
