@@ -410,6 +410,23 @@ export default function remoteStreamViewRenderTest() {
       done();
     });
 
+    it('gives the connecting pulse the new surface\'s id when the stream ID changes, leaving nothing stale', 0,
+      async (done: Function) => {
+        const world = new RemoteWorld();
+        await world.join();
+        const h = world.view('dave_main'); // not in the room: the tile is connecting, with the pulse
+        const daveView = surfaceOf(h);
+        expect(hasPart(h, VIDEO_TILE_CONNECTING)).assertTrue();
+        h.root.streamID = 'erin_main'; // not in the room either: the pulse stays on screen
+        h.rerender();
+        const erinView = surfaceOf(h);
+        expect(erinView === daveView).assertFalse();
+        expect(hasPart(h, VIDEO_TILE_CONNECTING)).assertTrue();
+        expect(h.query(videoTilePartID(daveView, VIDEO_TILE_CONNECTING))).assertUndefined();
+        expect(h.stale()).assertDeepEquals([]);
+        done();
+      });
+
     it('keeps its surface id within ArkUI\'s 128 characters for a stream ID of 255 characters', 0, () => {
       const world = new RemoteWorld();
       const id = surfaceOf(world.view('s'.repeat(255)));
