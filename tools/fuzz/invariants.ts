@@ -3,13 +3,15 @@
 // the kit's models equal the reference; the engine plays only what the kit knows it plays and each stream at
 // most once; nothing plays or publishes once the call is leaving or over; no listener, login or timer is left
 // behind after leave(); a call leaves behind exactly the permissions the app and the call established, and
-// no preview without a preview view; every error that reaches the app is a CallKitError with a code, a kind
+// no preview without a preview view; a remote stream is shown speaking only while its audio can arrive (played,
+// player Playing, room not reconnecting, microphone on), with the level and microphone it shows; every error that reaches the app is a CallKitError with a code, a kind
 // and a message without secrets; and no exception escapes or is swallowed inside the kit. (What a late
 // callback may not do, and one renewal per token, are checked as they happen: see world.ts.)
 
-import { PublishChannel } from '../../components/src/main/ets/engine/EngineTypes';
+import { PlayerState, PublishChannel } from '../../components/src/main/ets/engine/EngineTypes';
 import { CallModel, CallPhase } from '../../components/src/main/ets/model/CallModel';
-import { RemoteStreamModel } from '../../components/src/main/ets/model/RemoteStreamModel';
+import { isSpeaking, RemoteStreamModel } from '../../components/src/main/ets/model/RemoteStreamModel';
+import { RoomConnection } from '../../components/src/main/ets/model/RoomModel';
 import { CallEventKind } from '../../components/src/main/ets/session/CallEvent';
 import { CallErrorKind, CallKitError } from '../../components/src/main/ets/session/CallKitError';
 import { TEST_APP_SIGN } from '../../components/src/test/engine/SimFixture';
@@ -159,8 +161,26 @@ export class StepChecker {
       problems.push(`model differs from the reference: ${d}`);
     }
     this.checkEngine(problems);
+    this.checkSpeaking(problems);
     for (const p of problems) {
       w.violation(`after ${where}: ${p}`);
+    }
+  }
+
+  /** A stream is shown speaking only while its audio can arrive; its level is 0 whenever none can. */
+  private checkSpeaking(problems: string[]): void {
+    const model = this.world.session.model;
+    const playing = this.world.session.playingStreamIDs();
+    for (const s of model.allStreams()) {
+      if (s.speaking !== isSpeaking(s.soundLevel, s.micOff())) {
+        problems.push(`${s.streamID} shows speaking ${s.speaking} for level ${s.soundLevel}, microphone off ${s.micOff()}`);
+      }
+      const flowing = playing.indexOf(s.streamID) >= 0 && s.playerState === PlayerState.Playing &&
+        model.room.connection !== RoomConnection.Reconnecting && !s.ended;
+      if (s.soundLevel !== 0 && !flowing) {
+        problems.push(`${s.streamID} keeps sound level ${s.soundLevel} although no audio can arrive (player ` +
+          `${PlayerState[s.playerState]}, room ${RoomConnection[model.room.connection]})`);
+      }
     }
   }
 

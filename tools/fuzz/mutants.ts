@@ -5,6 +5,7 @@
 // mutant that survives means the fuzzer has lost the ability to find its class of bug.
 
 import { CallController } from '../../components/src/main/ets/session/CallController';
+import { RemoteStreams } from '../../components/src/main/ets/session/RemoteStreams';
 
 /** A regression and how to put it back; `apply` returns the function that takes it out again. */
 export interface Mutant {
@@ -33,9 +34,14 @@ function partsOf(controller: unknown): ControllerParts {
   return parts;
 }
 
-/** Replaces methods of CallController.prototype; returns the undo. */
-function patch(methods: Record<string, Method>): () => void {
-  const proto = CallController.prototype as unknown as Record<string, Method>;
+/** Replaces methods of `target` (CallController.prototype unless given); returns the undo. */
+function patch(methods: Record<string, Method>, target: object = CallController.prototype): () => void {
+  const proto = target as unknown as Record<string, Method>;
+  for (const name of Object.keys(methods)) {
+    if (typeof proto[name] !== 'function') {
+      throw new Error(`mutant no longer applies: no method ${name} to replace; update tools/fuzz/mutants.ts`);
+    }
+  }
   const saved: Record<string, Method> = {};
   for (const name of Object.keys(methods)) {
     saved[name] = proto[name];
@@ -62,6 +68,17 @@ export const MUTANTS: Mutant[] = [
         partsOf(this).media.onCapturedFirstFrame();
       }
     })
+  },
+  {
+    name: 'speaking-after-audio-stops',
+    description: 'a remote stream kept its last sound level (and the speaking frame) once no audio could arrive: ' +
+      'the room reconnecting, the player requesting again, the microphone off, the stream or the call ending',
+    expect: 'although no audio can arrive',
+    apply: (): (() => void) => patch({
+      silence: function (): void {
+        // the regression: nothing is cleared
+      }
+    }, RemoteStreams.prototype)
   }
 ];
 

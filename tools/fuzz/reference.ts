@@ -340,6 +340,9 @@ export class ReferenceCall {
     this.pendingEnds.push({ call: this.call, reason, code });
     this.phase = CallPhase.Leaving;
     this.playing.clear();
+    for (const s of this.streams) {
+      s.soundLevel = 0; // the players are stopped: nobody is heard any more
+    }
     this.publishing = false;
   }
 
@@ -403,6 +406,9 @@ export class ReferenceCall {
         const s = this.stream(args[0] as string);
         if (s !== undefined && this.inCall()) {
           s.micState = args[1] as RemoteDeviceState;
+          if (s.micState !== RemoteDeviceState.Open) {
+            s.soundLevel = 0; // a muted or disabled microphone sends no voice
+          }
         }
         break;
       }
@@ -415,8 +421,10 @@ export class ReferenceCall {
         if (this.inCall()) {
           (args[0] as Map<string, number>).forEach((level: number, streamID: string) => {
             const s = this.stream(streamID);
-            // ZEGO reports every stream in the room; only the ones the kit plays are heard.
-            if (s !== undefined && this.playing.has(streamID)) {
+            // ZEGO reports every stream in the room; only the ones the kit plays, with the player Playing while
+            // the room is not reconnecting, can carry audio.
+            if (s !== undefined && this.playing.has(streamID) && s.playerState === PlayerState.Playing &&
+              this.connection !== RoomConnection.Reconnecting) {
               s.soundLevel = Math.round(level);
             }
           });
@@ -474,6 +482,9 @@ export class ReferenceCall {
           this.reconnectingSince = this.now();
         }
         this.connection = RoomConnection.Reconnecting;
+        for (const s of this.streams) {
+          s.soundLevel = 0; // no audio arrives until the room is back
+        }
         break;
       case RoomStateChangedReason.Reconnected:
         this.reconnectingSince = 0;
@@ -553,6 +564,8 @@ export class ReferenceCall {
     s.playerState = state;
     if (state === PlayerState.Playing) {
       s.playErrorCode = 0;
+    } else {
+      s.soundLevel = 0; // requesting or stopped: no audio arrives
     }
     if (state === PlayerState.NoPlay && code !== 0) {
       this.playing.delete(streamID);

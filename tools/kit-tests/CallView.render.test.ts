@@ -2,10 +2,12 @@
 // Host render tests of CallView on the simulated engine: picture-in-picture while at most one remote stream
 // is in the call, a grid as soon as there are two, and back; a tap swaps the tiles without remounting the
 // video surfaces, and is undone when the remote stream it was made with leaves; the grid never shows more than
-// the SDK's 12 playable streams. Host limits: ./README.md (no layout: sizes and positions are read from the
-// recorded attributes, not measured).
+// the SDK's 12 playable streams; the app's bars, which CallView measures itself, keep the small tile and the grid
+// clear of them as they grow and shrink. Host limits: ./README.md (no layout: sizes and positions are read from
+// the recorded attributes, except in the bar tests, which lay the tree out with the gallery's renderer
+// (tools/render) and give onAreaChange the laid-out areas, as ArkUI does).
 import { describe, expect, it } from '@ohos/hypium';
-import { idOf, render, Rendered } from '../host/render/harness';
+import { render, Rendered } from '../host/render/harness';
 import {
   CallView, CALL_VIEW_MAX_GRID_STREAMS, CallViewGrid, callViewGridFor
 } from '../../components/src/main/ets/components/CallView';
@@ -13,9 +15,51 @@ import {
   CALL_VIEW_GRID_ID, CALL_VIEW_LOCAL_TILE_ID, CALL_VIEW_PIP_ID, CALL_VIEW_REMOTE_TILE_ID, CALL_VIEW_SMALL_TILE_ID,
   REMOTE_STREAM_ID_PREFIX
 } from '../../components/src/main/ets/components/ComponentIds';
+import { CallViewWithBars, FIXTURE_BOTTOM_BAR_ID, FIXTURE_TOP_BAR_ID } from './fixtures/CallViewWithBars';
 import { RemoteStreamView } from '../../components/src/main/ets/components/RemoteStreamView';
 import { SimulatedParticipant } from '../../components/src/main/ets/engine/SimulatedParticipant';
+import { InspectedBox, layOutMounted } from '../render/screenshots';
 import { VideoTileWorld } from './VideoTileWorld';
+
+/** A phone of `width` × `height` vp that lays a mounted tree out and reports the areas, as ArkUI does. */
+class Phone {
+  width: number;
+  height: number;
+  private readonly reported: Map<string, object> = new Map();
+
+  constructor(width: number = 360, height: number = 780) {
+    this.width = width;
+    this.height = height;
+  }
+
+  /** Lays the tree out and calls onAreaChange where an area changed, until nothing moves. */
+  layOut(h: Rendered<object>): void {
+    layOutMounted(h, { width: this.width, height: this.height }, this.reported);
+  }
+
+  /** The laid-out frame of the node with `id` (offsets, which ArkUI applies when painting, not included). */
+  frame(h: Rendered<object>, id: string): InspectedBox {
+    const found = layOutMounted(h, { width: this.width, height: this.height }, this.reported)
+      .filter((b: InspectedBox) => b.id === id)[0];
+    if (found === undefined) {
+      throw new Error(`no box with id ${id}`);
+    }
+    return found;
+  }
+}
+
+/** "top–bottom" of a frame, rounded. */
+function span(f: InspectedBox): string {
+  return `${Math.round(f.y)}–${Math.round(f.y + f.h)}`;
+}
+
+/** "top–bottom" of where the node with `id` is seen: its frame moved by its offset (a dragged small tile). */
+function shownSpan(h: Rendered<object>, phone: Phone, id: string): string {
+  const f = phone.frame(h, id);
+  const offset = h.attr(h.find(id), 'offset') as { y: number } | undefined;
+  const dy = offset !== undefined ? offset.y : 0;
+  return `${Math.round(f.y + dy)}–${Math.round(f.y + dy + f.h)}`;
+}
 
 class CallViewWorld extends VideoTileWorld {
   guest(n: number): SimulatedParticipant {
@@ -29,7 +73,12 @@ class CallViewWorld extends VideoTileWorld {
     return render(CallView, Object.assign({ provider: this.provider, userName: 'Alice' }, props || {}));
   }
 
-  async settle(h: Rendered<CallView>, ms: number = 200): Promise<void> {
+  /** CallView with a top and a bottom bar of these heights (vp), as an app's call screen. */
+  mountWithBars(top: number, bottom: number): Rendered<CallViewWithBars> {
+    return render(CallViewWithBars, { provider: this.provider, topHeight: top, bottomHeight: bottom });
+  }
+
+  async settle(h: Rendered<object>, ms: number = 200): Promise<void> {
     await this.wait(ms);
     h.rerender();
   }
@@ -55,13 +104,6 @@ function remoteSurfaces(h: Rendered<CallView>): string[] {
 /** The streams of the RemoteStreamViews shown. */
 function remoteViews(h: Rendered<CallView>): string[] {
   return h.findAll('RemoteStreamView').map((n) => (n.view as RemoteStreamView).streamID);
-}
-
-/** Tells the view its laid-out size, as ArkUI does after a layout (onAreaChange on its root). */
-function layOut(h: Rendered<CallView>, width: number, height: number): void {
-  const root = h.all().filter((n) => n.attrs.some((a) => a.name === 'onAreaChange'))[0];
-  const zero = { width: 0, height: 0, position: { x: 0, y: 0 }, globalPosition: { x: 0, y: 0 } };
-  h.fire(root, 'onAreaChange', zero, { width, height, position: { x: 0, y: 0 }, globalPosition: { x: 0, y: 0 } });
 }
 
 /** "columns×rows" for `tiles` tiles in `width` × `height` vp. */
@@ -206,22 +248,24 @@ export default function callViewRenderTest() {
       done();
     });
 
-    it('keeps the dragged small tile inside the view, below the top inset and above the bottom one', 0,
+    it('keeps the dragged small tile inside the view, below the top bar and above the bottom one', 0,
       async (done: Function) => {
         const w = new CallViewWorld();
         await w.join();
         w.guest(1);
-        const h = w.mount({ topInset: 40, bottomInset: 120 });
+        const h = w.mountWithBars(40, 120);
         await w.settle(h);
-        layOut(h, 360, 780);
-        const margin = h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'margin') as { top: number; right: number };
-        expect(`${margin.top},${margin.right}`).assertEqual('52,12');
+        const phone = new Phone();
+        phone.layOut(h);
+        expect(shownSpan(h, phone, CALL_VIEW_LOCAL_TILE_ID)).assertEqual('52–196');
         const g = h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'gesture') as { handlers: Record<string, (e?: object) => void> };
         g.handlers.onActionStart();
         g.handlers.onActionUpdate({ offsetX: -1000, offsetY: 2000 });
         h.rerender();
         // Leftmost: 360 - 2 × 12 - 108 = 228 to the left; lowest: 780 - 40 - 120 - 2 × 12 - 144 = 452 down.
         expect(JSON.stringify(h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'offset'))).assertEqual('{"x":-228,"y":452}');
+        expect(shownSpan(h, phone, CALL_VIEW_LOCAL_TILE_ID)).assertEqual('504–648');
+        expect(span(phone.frame(h, FIXTURE_BOTTOM_BAR_ID))).assertEqual('660–780');
         g.handlers.onActionStart();
         g.handlers.onActionUpdate({ offsetX: 2000, offsetY: -2000 });
         h.rerender();
@@ -230,24 +274,38 @@ export default function callViewRenderTest() {
         done();
       });
 
-    it('keeps a dragged small tile above the buttons when the bottom inset grows later', 0, async (done: Function) => {
-      const w = new CallViewWorld();
-      await w.join();
-      w.guest(1);
-      const h = w.mount({ bottomInset: 0 });
-      await w.settle(h);
-      layOut(h, 360, 780);
-      const g = h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'gesture') as { handlers: Record<string, (e?: object) => void> };
-      g.handlers.onActionStart();
-      g.handlers.onActionUpdate({ offsetX: 0, offsetY: 2000 });
-      h.rerender();
-      expect(JSON.stringify(h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'offset'))).assertEqual('{"x":0,"y":612}');
-      h.root.bottomInset = 200;
-      h.rerender();
-      expect(JSON.stringify(h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'offset'))).assertEqual('{"x":0,"y":412}');
-      h.unmount();
-      done();
-    });
+    it('measures its bars itself: a bar that grows later moves the small tile out of its way', 0,
+      async (done: Function) => {
+        const w = new CallViewWorld();
+        await w.join();
+        w.guest(1);
+        const h = w.mountWithBars(0, 0);
+        await w.settle(h);
+        const phone = new Phone();
+        phone.layOut(h);
+        const g = h.attr(h.find(CALL_VIEW_LOCAL_TILE_ID), 'gesture') as { handlers: Record<string, (e?: object) => void> };
+        g.handlers.onActionStart();
+        g.handlers.onActionUpdate({ offsetX: 0, offsetY: 2000 });
+        h.rerender();
+        expect(shownSpan(h, phone, CALL_VIEW_LOCAL_TILE_ID)).assertEqual('624–768');
+        // The app's buttons grow (a hint under them) and a banner appears at the top; the app tells CallView nothing.
+        h.root.bottomHeight = 200;
+        h.root.topHeight = 60;
+        phone.layOut(h);
+        expect(span(phone.frame(h, FIXTURE_BOTTOM_BAR_ID))).assertEqual('580–780');
+        expect(shownSpan(h, phone, CALL_VIEW_LOCAL_TILE_ID)).assertEqual('424–568');
+        g.handlers.onActionStart();
+        g.handlers.onActionUpdate({ offsetX: 0, offsetY: -2000 });
+        h.rerender();
+        expect(shownSpan(h, phone, CALL_VIEW_LOCAL_TILE_ID)).assertEqual('72–216');
+        // The bars shrink again: the small tile may go back to the edges.
+        h.root.bottomHeight = 0;
+        h.root.topHeight = 0;
+        phone.layOut(h);
+        expect(shownSpan(h, phone, CALL_VIEW_LOCAL_TILE_ID)).assertEqual('12–156');
+        h.unmount();
+        done();
+      });
 
     it('chooses two columns on a portrait phone up to eight tiles, three up to thirteen, and wide rows in landscape',
       0, () => {
@@ -274,24 +332,47 @@ export default function callViewRenderTest() {
       expect(short.join(', ')).assertEqual('');
     });
 
-    it('lays the grid out between the insets in rows that share the height, by the view\'s shape', 0,
+    it('lays the grid out between the bars in rows that share the height, by the shape of that space', 0,
       async (done: Function) => {
         const w = new CallViewWorld();
         await w.join();
         for (let i = 1; i <= 12; i++) {
           w.guest(i);
         }
-        const h = w.mount({ topInset: 16, bottomInset: 88 });
+        const h = w.mountWithBars(16, 88);
         await w.settle(h);
-        layOut(h, 360, 780);
+        const phone = new Phone();
+        phone.layOut(h);
         expect(h.attr(h.find(CALL_VIEW_GRID_ID), 'columnsTemplate')).assertEqual('1fr 1fr 1fr');
         expect(h.attr(h.find(CALL_VIEW_GRID_ID), 'rowsTemplate')).assertEqual('1fr 1fr 1fr 1fr 1fr');
-        const band = h.all().filter((n) => n.children.some((c) => idOf(c) === CALL_VIEW_GRID_ID))[0];
-        const padding = h.attr(band, 'padding') as { top: number; bottom: number };
-        expect(`${padding.top},${padding.bottom}`).assertEqual('24,96');
-        layOut(h, 780, 360);
+        // 8 vp from each bar: the grid spans 16 + 8 to 780 - 88 - 8.
+        expect(span(phone.frame(h, CALL_VIEW_GRID_ID))).assertEqual('24–684');
+        const landscape = new Phone(780, 360);
+        landscape.layOut(h);
         expect(h.attr(h.find(CALL_VIEW_GRID_ID), 'columnsTemplate')).assertEqual('1fr 1fr 1fr 1fr 1fr 1fr 1fr');
         expect(h.attr(h.find(CALL_VIEW_GRID_ID), 'rowsTemplate')).assertEqual('1fr 1fr');
+        h.unmount();
+        done();
+      });
+
+    it('measures its bars itself: a top bar that grows later pushes the grid down and reshapes it', 0,
+      async (done: Function) => {
+        const w = new CallViewWorld();
+        await w.join();
+        for (let i = 1; i <= 4; i++) {
+          w.guest(i);
+        }
+        const h = w.mountWithBars(16, 88);
+        await w.settle(h);
+        const phone = new Phone();
+        phone.layOut(h);
+        expect(span(phone.frame(h, CALL_VIEW_GRID_ID))).assertEqual('24–684');
+        expect(h.attr(h.find(CALL_VIEW_GRID_ID), 'columnsTemplate')).assertEqual('1fr 1fr');
+        // Banners fill the top bar: the space left is wider than tall for five tiles, so three columns.
+        h.root.topHeight = 400;
+        phone.layOut(h);
+        expect(span(phone.frame(h, CALL_VIEW_GRID_ID))).assertEqual('408–684');
+        expect(h.attr(h.find(CALL_VIEW_GRID_ID), 'columnsTemplate')).assertEqual('1fr 1fr 1fr');
         h.unmount();
         done();
       });

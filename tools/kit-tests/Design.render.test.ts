@@ -4,12 +4,12 @@
 // Chinese, the connection badge's pill stands out from a black page in dark mode; on the call screen CallView's
 // own overlays (names, the small tile) stay clear of the app's badge and buttons, the grid fills the space
 // between them with nothing cut, a video tile is filled to its edges, a denied button stays readable in dark
-// mode, and the missing-provider notice sits in the badge's own pill.
+// mode, the missing-provider notice sits in the badge's own pill, and a group call frames its speaker, not everyone.
 import { describe, expect, it } from '@ohos/hypium';
 import {
   CALL_CONTROLS_AUDIO_OUTPUT_ID, CALL_CONTROLS_CAMERA_ID, CALL_CONTROLS_HANG_UP_ID, CALL_CONTROLS_MIC_ID,
   CALL_CONTROLS_ROOT_ID, CALL_CONTROLS_SWITCH_CAMERA_ID, CALL_VIEW_LOCAL_TILE_ID, CONNECTION_BADGE_ROOT_ID,
-  PROVIDER_MISSING_ID, REMOTE_STREAM_ID_PREFIX, VIDEO_TILE_NAME, VIDEO_TILE_TEST_PATTERN
+  PROVIDER_MISSING_ID, REMOTE_STREAM_ID_PREFIX, VIDEO_TILE_NAME, VIDEO_TILE_SPEAKING, VIDEO_TILE_TEST_PATTERN
 } from '../../components/src/main/ets/components/ComponentIds';
 import { InspectedBox, inspectPreview, PreviewEntry, previewsToCheck, Variant } from '../render/screenshots';
 
@@ -205,6 +205,23 @@ export default function designRenderTest() {
         expect(problems.join('\n')).assertEqual('');
         done();
       });
+
+    it('frames one or two speakers in the group call previews, not every remote tile', 0, async (done: Function) => {
+      const problems: string[] = [];
+      const states: string[][] = [['CallScreen', 'Group'], ['CallView', 'GridOfFour'], ['CallView', 'GridOfTwelve']];
+      for (const state of states) {
+        const shown = await inspectPreview(preview(state[0], state[1]), LIGHT_ENGLISH);
+        const remote = (suffix: string): number => shown.boxes.filter((b: InspectedBox) => b.id !== undefined &&
+          b.id.startsWith(REMOTE_STREAM_ID_PREFIX) && b.id.endsWith(suffix)).length;
+        const tiles = remote(VIDEO_TILE_TEST_PATTERN);
+        const framed = remote(VIDEO_TILE_SPEAKING);
+        if (tiles < 4 || framed < 1 || framed > 2) {
+          problems.push(`${state[0]}/${state[1]}: ${framed} of ${tiles} remote tiles framed as speaking`);
+        }
+      }
+      expect(problems.join('\n')).assertEqual('');
+      done();
+    });
 
     it('fills every video tile with the test pattern down to its bottom edge, in the large and the small tile', 0,
       async (done: Function) => {

@@ -305,8 +305,8 @@ export default function remoteStreamViewRenderTest() {
       expect(hasPart(h, VIDEO_TILE_MIC_OFF)).assertFalse();
       world.bob.setMic(false);
       await world.settle(h, STEP);
-      // The mute has arrived but the last sound level report (60) has not been replaced yet.
-      expect(world.session.model.stream(BOB)?.soundLevel).assertEqual(60);
+      // The mute has arrived before the next sound-level report: the last level (60) is cleared with it.
+      expect(world.session.model.stream(BOB)?.soundLevel).assertEqual(0);
       expect(hasPart(h, VIDEO_TILE_MIC_OFF)).assertTrue();
       expect(hasPart(h, VIDEO_TILE_SPEAKING)).assertFalse();
       await world.settle(h, 1000);
@@ -314,6 +314,28 @@ export default function remoteStreamViewRenderTest() {
       expect(hasPart(h, VIDEO_TILE_SPEAKING)).assertFalse();
       done();
     });
+
+    it('takes the speaking frame off the tile while the room reconnects, and puts it back once the user is heard', 0,
+      async (done: Function) => {
+        const world = new RemoteWorld();
+        await world.join();
+        const h = world.loaded(BOB);
+        world.bob.speak(60);
+        await world.settle(h, 1000);
+        expect(hasPart(h, VIDEO_TILE_SPEAKING)).assertTrue();
+        world.sim.dropNetwork();
+        await world.settle(h, STEP);
+        expect(reasonOf(h)).assertEqual('Connecting…');
+        expect(hasPart(h, VIDEO_TILE_SPEAKING)).assertFalse();
+        await world.settle(h, 3000);
+        expect(hasPart(h, VIDEO_TILE_SPEAKING)).assertFalse();
+        world.sim.restoreNetwork();
+        await world.settle(h, 1000);
+        expect(hasPart(h, VIDEO_TILE_PLACEHOLDER)).assertFalse();
+        expect(hasPart(h, VIDEO_TILE_SPEAKING)).assertTrue();
+        expect(h.stale()).assertDeepEquals([]);
+        done();
+      });
 
     it('does not frame a user whose sound level is background noise', 0, async (done: Function) => {
       const world = new RemoteWorld();
@@ -409,6 +431,23 @@ export default function remoteStreamViewRenderTest() {
       expect(world.session.playingStreamIDs()).assertDeepEquals(['carol_main']);
       done();
     });
+
+    it('gives the connecting pulse the new surface\'s id when the stream ID changes, leaving nothing stale', 0,
+      async (done: Function) => {
+        const world = new RemoteWorld();
+        await world.join();
+        const h = world.view('dave_main'); // not in the room: the tile is connecting, with the pulse
+        const daveView = surfaceOf(h);
+        expect(hasPart(h, VIDEO_TILE_CONNECTING)).assertTrue();
+        h.root.streamID = 'erin_main'; // not in the room either: the pulse stays on screen
+        h.rerender();
+        const erinView = surfaceOf(h);
+        expect(erinView === daveView).assertFalse();
+        expect(hasPart(h, VIDEO_TILE_CONNECTING)).assertTrue();
+        expect(h.query(videoTilePartID(daveView, VIDEO_TILE_CONNECTING))).assertUndefined();
+        expect(h.stale()).assertDeepEquals([]);
+        done();
+      });
 
     it('keeps its surface id within ArkUI\'s 128 characters for a stream ID of 255 characters', 0, () => {
       const world = new RemoteWorld();

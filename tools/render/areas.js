@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // `onAreaChange` as ArkUI calls it: after a layout, every component whose size or position changed since the
 // last report gets (old area, new area) in vp (the first report's old area is all zeros). A handler usually
-// writes @State (an app measuring its own bars to tell CallView how much of it they cover), so the tree is
+// writes @State (CallView measuring the app's bars to keep its tiles clear of them), so the tree is
 // rebuilt and laid out again until no area changes, as a device settles in a frame or two.
 'use strict';
 const { layoutTree } = require('./layout');

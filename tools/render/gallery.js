@@ -37,10 +37,16 @@ function parseArgs(argv) {
   return args;
 }
 
+/**
+ * The gallery's order: the components in ORDER (others after them, by name); within a component, the states of
+ * its main previews file (`<Component>Previews.ets`) first, then those of its other files (split off because
+ * the previewer takes at most 10 per file), each in declaration order, whatever the file names sort to.
+ */
 function sortPreviews(previews) {
   const rank = (c) => (ORDER.includes(c) ? ORDER.indexOf(c) : ORDER.length);
+  const fromOtherFile = (p) => (path.basename(p.file) === `${p.component}Previews.ets` ? 0 : 1);
   return [...previews].sort((a, b) => rank(a.component) - rank(b.component) || a.component.localeCompare(b.component)
-    || a.order - b.order);
+    || fromOtherFile(a) - fromOtherFile(b) || a.order - b.order);
 }
 
 /** Width (CSS px) a picture is shown at: its size in vp, at most 180. */

@@ -52,3 +52,10 @@ export interface InspectedPreview {
 
 /** Renders one variant of a preview and returns its picture and boxes. */
 export function inspectPreview(preview: PreviewEntry, variant: Variant): Promise<InspectedPreview>;
+
+/**
+ * Lays a mounted component (render() of the host harness) out on `screen` (vp), calling its onAreaChange handlers
+ * with the laid-out areas until nothing moves; returns every box. `reported`: one Map per mounted component.
+ */
+export function layOutMounted(harness: object, screen: { width: number; height: number },
+  reported: Map<string, object>): InspectedBox[];

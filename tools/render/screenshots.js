@@ -6,12 +6,13 @@
 const fs = require('fs');
 const path = require('path');
 const { discoverPreviews, renderPreview, pictureName, PHONE } = require('./previews');
-const { flatten } = require('./layout');
+const { flatten, layoutTree } = require('./layout');
+const { settleAreas } = require('./areas');
 const { idOf } = require('../host/render/harness');
 const { decode } = require('./compare');
 const { comparePng, writeFailure, ACCEPT } = require('./compare');
 const { sortPreviews, GALLERY_DIR } = require('./gallery');
-const { REPO_ROOT } = require('./resources');
+const { REPO_ROOT, Resources } = require('./resources');
 
 /** Every preview, in the gallery's order. */
 function previewsToCheck() {
@@ -48,9 +49,7 @@ async function checkPreview(preview, options = {}) {
  */
 async function inspectPreview(preview, variant) {
   const [picture] = await renderPreview(preview, { variants: [variant] });
-  const boxes = flatten(picture.root).map((f) => ({ id: idOf(f.box.node), type: f.box.type, x: f.x, y: f.y, w: f.w, h: f.h,
-    lines: f.box.text ? f.box.text.lines.map((l) => l.text) : undefined,
-    truncated: f.box.text ? f.box.text.truncated : undefined }));
+  const boxes = flatten(picture.root).map(inspectedBox);
   const pixels = decode(picture.png);
   const pixel = (x, y) => {
     const at = (Math.floor(y * PHONE.density) * pixels.width + Math.floor(x * PHONE.density)) * 4;
@@ -59,4 +58,23 @@ async function inspectPreview(preview, variant) {
   return { png: picture.png, boxes, pixel, screen: PHONE };
 }
 
-module.exports = { previewsToCheck, checkPreview, inspectPreview };
+/** A laid-out frame as a test sees it. */
+function inspectedBox(f) {
+  return { id: idOf(f.box.node), type: f.box.type, x: f.x, y: f.y, w: f.w, h: f.h,
+    lines: f.box.text ? f.box.text.lines.map((l) => l.text) : undefined,
+    truncated: f.box.text ? f.box.text.truncated : undefined };
+}
+
+/**
+ * Lays a mounted component (the host harness's render()) out on `screen` ({ width, height } vp), in English and
+ * light mode, and calls its onAreaChange handlers with the laid-out areas until nothing moves, as ArkUI does after
+ * a change; returns every box. `reported` (one Map per mounted component) keeps the areas reported by earlier
+ * calls, so a later call reports only what changed since.
+ */
+function layOutMounted(harness, screen, reported) {
+  const res = new Resources('en_US', 'light');
+  settleAreas(harness, res, { width: screen.width, height: screen.height, density: 1 }, reported);
+  return flatten(layoutTree(harness.tree, res, screen, 1)).map(inspectedBox);
+}
+
+module.exports = { previewsToCheck, checkPreview, inspectPreview, layOutMounted };
