@@ -471,5 +471,25 @@ export default function remoteStreamViewRenderTest() {
       expect(hasPart(h, VIDEO_TILE_CONNECTING)).assertFalse();
       done();
     });
+
+    it('waits for its stream again in the next call instead of saying the previous call\'s video ended', 0,
+      async (done: Function) => {
+        const world = new RemoteWorld();
+        await world.join();
+        const h = world.loaded(BOB);
+        await world.settle(h, STEP);
+        const leaving = world.session.leave();
+        await world.settle(h, STEP * 4);
+        await leaving;
+        h.rerender();
+        expect(reasonOf(h)).assertEqual('Video has ended');
+        world.bob.unpublish();
+        await world.join();
+        await world.settle(h, STEP * 2);
+        expect(world.session.model.endedStream(BOB)).assertUndefined();
+        expect(reasonOf(h)).assertEqual('Connecting…');
+        expect(hasPart(h, VIDEO_TILE_CONNECTING)).assertTrue();
+        done();
+      });
   });
 }

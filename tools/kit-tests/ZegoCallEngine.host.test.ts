@@ -2,7 +2,8 @@
 // Host-only tests of the ZEGO adapter (engine/ZegoCallEngine.ets) against the recording fake of the SDK
 // module (tools/host/sdk-fakes/@zego/zego-express-engine.ts), which throws on undocumented usage. They
 // prove the documented call flow, the argument orders and config classes, the event mapping, that listener
-// exceptions stay inside the adapter and that no secret reaches hilog. Host-only (.ts, not in List.test.ets):
+// exceptions stay inside the adapter and that no secret reaches hilog; and, through the public CallSession, that
+// join() keeps its promise (resolved only once logged in) under every reading of loginRoom's return. Host-only (.ts, not in List.test.ets):
 // it drives the fake directly, which a device test cannot; it imports the .ets code directly, which the checker allows only for host-only suites in tools/kit-tests/. Written in the
 // ArkTS subset all the same.
 import { afterEach, beforeEach, describe, expect, it } from '@ohos/hypium';
@@ -29,6 +30,12 @@ import {
   ViewMode
 } from '../../components/src/main/ets/engine/EngineTypes';
 import { ZegoCallEngine } from '../../components/src/main/ets/engine/ZegoCallEngine';
+import { ZegoErrorCodes } from '../../components/src/main/ets/engine/ZegoErrorCodes';
+import { CallEndReason, CallPhase } from '../../components/src/main/ets/model/CallModel';
+import { CallKitError, CallKitErrorCode } from '../../components/src/main/ets/session/CallKitError';
+import { CallSession } from '../../components/src/main/ets/session/CallSession';
+import { EngineProvider } from '../../components/src/main/ets/session/EngineProvider';
+import { CallUser } from '../../components/src/main/ets/session/JoinOptions';
 import FakeZegoExpressEngine, {
   callNames,
   callsNamed,
@@ -133,6 +140,8 @@ function loginConfig(): RoomLoginConfig {
 const adapters: ZegoCallEngine[] = [];
 /** ZegoCallEngine.handoverWaitMs as shipped; tests that shorten it get it back in afterEach. */
 const DEFAULT_HANDOVER_WAIT_MS: number = ZegoCallEngine.handoverWaitMs;
+/** ZegoCallEngine.loginEventWaitMs as shipped; tests that shorten it get it back in afterEach. */
+const DEFAULT_LOGIN_EVENT_WAIT_MS: number = ZegoCallEngine.loginEventWaitMs;
 
 /** A new adapter, remembered so that afterEach frees the SDK engine it may hold. */
 function newEngine(): ZegoCallEngine {
@@ -306,6 +315,37 @@ function callEveryMethod(engine: ZegoCallEngine): void {
   engine.useFrontCamera(false, PublishChannel.Main);
   engine.startSoundLevelMonitor(300);
   engine.stopSoundLevelMonitor();
+}
+
+/** What a join() came to so far: 'pending', 'resolved', or 'rejected <code>'. */
+class JoinOutcome {
+  text: string = 'pending';
+
+  constructor(joining: Promise<void>) {
+    joining.then(() => {
+      this.text = 'resolved';
+    }, (e: Object) => {
+      this.text = 'rejected ' + (e instanceof CallKitError ? String((e as CallKitError).code) : String(e));
+    });
+  }
+}
+
+/** Every session a test made: afterEach leaves their calls. */
+const sessions: CallSession[] = [];
+
+/** A session on a new ZEGO adapter (the session creates the SDK engine on join, and destroys it on leave). */
+function zegoSession(): CallSession {
+  const session: CallSession = new EngineProvider(newEngine(), profile(LOG_PATH)).session();
+  sessions.push(session);
+  return session;
+}
+
+/** Joins room1 as alice and lets the engine creation and the loginRoom call happen. */
+async function joinRoom1(session: CallSession): Promise<JoinOutcome> {
+  const outcome: JoinOutcome = new JoinOutcome(session.join('room1', new CallUser('alice', 'Alice')));
+  await settle();
+  expect(callsNamed('loginRoom').length).assertEqual(1);
+  return outcome;
 }
 
 export default function zegoCallEngineHostTest(): void {
@@ -612,14 +652,37 @@ export default function zegoCallEngineHostTest(): void {
           fakeSettings.returns.loginRoom = style;
           fakeSettings.returns.logoutRoom = style;
           const engine: ZegoCallEngine = await createdEngine();
-          const login: RoomOperationResult = await engine.loginRoom('room1', new EngineUser('alice', ''), loginConfig());
+          const logging: Promise<RoomOperationResult> =
+            engine.loginRoom('room1', new EngineUser('alice', ''), loginConfig());
+          await settle();
+          // Returning nothing, the SDK tells the login's outcome only through onRoomStateChanged.
+          fakeEmit('onRoomStateChanged', 'room1', ZegoRoomStateChangedReason.Logined, 0, '');
+          const login: RoomOperationResult = await logging;
           const logout: RoomOperationResult = await engine.logoutRoom('room1');
           seen.push(`${style}: login=${login.errorCode} logout=${logout.errorCode}`);
           await engine.destroyEngine();
         }
-        // A void return is success (the result comes through onRoomStateChanged); a rejection gives its code.
+        // A void login succeeds with its Logined, a void logout at once; a rejection gives its code.
         expect(JSON.stringify(seen)).assertEqual(JSON.stringify([
           'promise: login=0 logout=0', 'void: login=0 logout=0', 'rejected: login=1002031 logout=1002031']));
+        done();
+      });
+
+    it('ends a login that returned nothing with 1000001 when the engine is destroyed before the room reports', 0,
+      async (done: Function) => {
+        fakeSettings.returns.loginRoom = ReturnStyle.Void;
+        const engine: ZegoCallEngine = await createdEngine();
+        let code: number = -1;
+        const logging: Promise<void> = engine.loginRoom('room1', new EngineUser('alice', ''), loginConfig())
+          .then((result: RoomOperationResult) => {
+            code = result.errorCode;
+          });
+        await settle();
+        expect(code).assertEqual(-1);
+        await engine.destroyEngine();
+        await logging;
+        expect(code).assertEqual(ZegoErrorCodes.ENGINE_NOT_CREATED);
+        expect(JSON.stringify(callNames().slice(-2))).assertEqual('["logoutRoom","destroyEngine"]');
         done();
       });
 
@@ -1128,6 +1191,131 @@ export default function zegoCallEngineHostTest(): void {
       expect(engine.isCreated()).assertFalse();
       done();
     });
+  });
+
+  describe('CallSession on the ZEGO adapter', () => {
+    beforeEach(() => {
+      resetFake();
+      clearHilogLines();
+    });
+
+    afterEach(async () => {
+      ZegoCallEngine.loginEventWaitMs = DEFAULT_LOGIN_EVENT_WAIT_MS;
+      for (const session of sessions) {
+        await session.leave();
+      }
+      sessions.length = 0;
+      for (const adapter of adapters) {
+        await adapter.destroyEngine();
+      }
+      await settle();
+      adapters.length = 0;
+    });
+
+    it('join() waits for the room to report Logined when loginRoom returns nothing', 0, async (done: Function) => {
+      fakeSettings.returns.loginRoom = ReturnStyle.Void;
+      const session: CallSession = zegoSession();
+      const joined: JoinOutcome = await joinRoom1(session);
+      fakeEmit('onRoomStateChanged', 'room1', ZegoRoomStateChangedReason.Logining, 0, '');
+      await settle();
+      expect(joined.text).assertEqual('pending');
+      expect(session.model.phase).assertEqual(CallPhase.Joining);
+
+      fakeEmit('onRoomStateChanged', 'room1', ZegoRoomStateChangedReason.Logined, 0, '');
+      await settle();
+      expect(joined.text).assertEqual('resolved');
+      expect(session.model.phase).assertEqual(CallPhase.InCall);
+      expect(callsNamed('startPublishingStream').length).assertEqual(1);
+      await session.leave();
+      done();
+    });
+
+    it('join() rejects with ZEGO\'s code when the room reports LoginFailed after a loginRoom that returned nothing', 0,
+      async (done: Function) => {
+        fakeSettings.returns.loginRoom = ReturnStyle.Void;
+        const session: CallSession = zegoSession();
+        const joined: JoinOutcome = await joinRoom1(session);
+        fakeEmit('onRoomStateChanged', 'room1', ZegoRoomStateChangedReason.Logining, 0, '');
+        fakeEmit('onRoomStateChanged', 'room1', ZegoRoomStateChangedReason.LoginFailed,
+          ZegoErrorCodes.LOGIN_BAD_TOKEN, '');
+        await settle();
+        expect(joined.text).assertEqual('rejected ' + ZegoErrorCodes.LOGIN_BAD_TOKEN);
+        expect(session.model.phase).assertEqual(CallPhase.Ended);
+        expect(session.model.endReason).assertEqual(CallEndReason.LoginFailed);
+        expect(session.model.endErrorCode).assertEqual(ZegoErrorCodes.LOGIN_BAD_TOKEN);
+        expect(callsNamed('startPublishingStream').length).assertEqual(0);
+        expect(liveEngine()).assertUndefined();
+        done();
+      });
+
+    it('join() takes no other room\'s login result for its own', 0, async (done: Function) => {
+      fakeSettings.returns.loginRoom = ReturnStyle.Void;
+      const session: CallSession = zegoSession();
+      const joined: JoinOutcome = await joinRoom1(session);
+      fakeEmit('onRoomStateChanged', 'room2', ZegoRoomStateChangedReason.Logined, 0, '');
+      fakeEmit('onRoomStateChanged', 'room2', ZegoRoomStateChangedReason.LoginFailed, ZegoErrorCodes.LOGIN_BAD_TOKEN, '');
+      await settle();
+      expect(joined.text).assertEqual('pending');
+      expect(session.model.phase).assertEqual(CallPhase.Joining);
+      await session.leave();
+      done();
+    });
+
+    it('leave() while the SDK has not answered the login rejects join() as cancelled and logs out', 0,
+      async (done: Function) => {
+        fakeSettings.returns.loginRoom = ReturnStyle.Void;
+        const session: CallSession = zegoSession();
+        const joined: JoinOutcome = await joinRoom1(session);
+        await session.leave();
+        await settle();
+        expect(joined.text).assertEqual('rejected ' + CallKitErrorCode.JoinCancelled);
+        expect(session.model.phase).assertEqual(CallPhase.Ended);
+        expect(session.model.endReason).assertEqual(CallEndReason.HungUp);
+        expect(JSON.stringify(callNames().filter((n: string) => n === 'logoutRoom' || n === 'destroyEngine')))
+          .assertEqual('["logoutRoom","destroyEngine"]');
+        // A Logined the SDK had already queued changes nothing.
+        fakeEmitToDestroyed('onRoomStateChanged', 'room1', ZegoRoomStateChangedReason.Logined, 0, '');
+        expect(session.model.phase).assertEqual(CallPhase.Ended);
+        done();
+      });
+
+    it('join() gives up with ZEGO\'s login timeout when the SDK never reports how the login went', 0,
+      async (done: Function) => {
+        fakeSettings.returns.loginRoom = ReturnStyle.Void;
+        ZegoCallEngine.loginEventWaitMs = 20;
+        const session: CallSession = zegoSession();
+        const joined: JoinOutcome = await joinRoom1(session);
+        fakeEmit('onRoomStateChanged', 'room1', ZegoRoomStateChangedReason.Logining, 0, '');
+        await new Promise<void>((resolve: () => void) => setTimeout(resolve, 40));
+        await settle();
+        expect(joined.text).assertEqual('rejected ' + ZegoErrorCodes.LOGIN_TIMEOUT);
+        expect(session.model.phase).assertEqual(CallPhase.Ended);
+        expect(session.model.endReason).assertEqual(CallEndReason.LoginFailed);
+        // The SDK may still be logging in: the teardown logs out before destroying the engine.
+        expect(JSON.stringify(callNames().filter((n: string) => n === 'logoutRoom' || n === 'destroyEngine')))
+          .assertEqual('["logoutRoom","destroyEngine"]');
+        done();
+      });
+
+    it('join() resolves when a returned Promise resolves, and rejects with the code of a rejected one', 0,
+      async (done: Function) => {
+        const seen: string[] = [];
+        for (const style of [ReturnStyle.Promise, ReturnStyle.Rejected]) {
+          resetFake();
+          fakeSettings.returns.loginRoom = style;
+          fakeSettings.rejection = new FakeSdkError(ZegoErrorCodes.LOGIN_NETWORK, 'network');
+          const session: CallSession = zegoSession();
+          const joined: JoinOutcome = await joinRoom1(session);
+          for (let round = 0; round < 5 && joined.text === 'pending'; round++) {
+            await settle();
+          }
+          seen.push(`${style}: ${joined.text}`);
+          await session.leave();
+        }
+        expect(JSON.stringify(seen)).assertEqual(JSON.stringify(
+          ['promise: resolved', 'rejected: rejected ' + ZegoErrorCodes.LOGIN_NETWORK]));
+        done();
+      });
   });
 
   describe('ZegoExpressEngineHostFake', () => {
