@@ -46,6 +46,11 @@ export function docPages(): DocPage[] {
   return pages;
 }
 
+/** Whether the page joins a call (it calls `join(`): a call page, rather than a home page. */
+export function joinsACall(page: DocPage): boolean {
+  return /\.join\(/.test(page.source);
+}
+
 /** A struct class as the host render transform makes it. */
 export type StructClass = new () => object;
 

@@ -6,105 +6,17 @@
 // badge and the controls; handle a failed join (no unhandled rejection) and tell the user why; end the call
 // with the hang-up button; and leave nothing behind when it goes away. A page that asks for permissions must
 // ask for the camera and the microphone and report the refusal to the kit. The README's call screen is also
-// checked for where it puts each part. Host limits (no layout or pixels): ./README.md.
+// checked for where it puts each part. Host limits (no layout or pixels): ./README.md. The world (provider, Bob,
+// router) is tools/docs/DocWorld.ts.
 import { describe, expect, it } from '@ohos/hypium';
-import { HostNode, render, Rendered } from '../host/render/harness';
+import { HostNode, Rendered } from '../host/render/harness';
 import { permissionRequests, setPermissionAnswer } from '../host/sdk-fakes/@kit.AbilityKit';
-import { DocPage, docPages, loadPage, nextTurn, UnhandledRejections } from '../docs/DocPages';
+import { DocPage, docPages, joinsACall } from '../docs/DocPages';
+import { DOC_GUEST_STREAM, DocWorld } from '../docs/DocWorld';
 import { CALL_CONTROLS_HANG_UP_ID } from '../../components/src/main/ets/components/ComponentIds';
-import { EngineProfile, EngineScenario } from '../../components/src/main/ets/engine/EngineTypes';
-import { ManualClock } from '../../components/src/main/ets/engine/SimClock';
-import { SimulatedCallEngine } from '../../components/src/main/ets/engine/SimulatedCallEngine';
 import { CallEndReason, CallPhase } from '../../components/src/main/ets/model/CallModel';
-import { CallSession } from '../../components/src/main/ets/session/CallSession';
-import { EngineProvider } from '../../components/src/main/ets/session/EngineProvider';
 
-const VALID_APP_SIGN: string = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
-const GUEST_STREAM: string = 'bob_main';
-const STEP_MS: number = 50;
-
-/** What a page's getUIContext() returns on the host: a router that records, and a host context. */
-class UiContextStandIn {
-  readonly routerCalls: string[] = [];
-
-  getHostContext(): object {
-    return {};
-  }
-
-  getRouter(): object {
-    return {
-      back: (): void => {
-        this.routerCalls.push('back');
-      },
-      pushUrl: (options: { url: string }): Promise<void> => {
-        this.routerCalls.push(`pushUrl ${options.url}`);
-        return Promise.resolve();
-      },
-      replaceUrl: (options: { url: string }): Promise<void> => {
-        this.routerCalls.push(`replaceUrl ${options.url}`);
-        return Promise.resolve();
-      },
-      getParams: (): undefined => undefined
-    };
-  }
-}
-
-/** The app as the page sees it: the simulated engine installed as the provider, with Bob in the room. */
-class DocWorld {
-  readonly clock: ManualClock = new ManualClock();
-  readonly sim: SimulatedCallEngine = new SimulatedCallEngine(this.clock);
-  readonly provider: EngineProvider;
-  readonly ui: UiContextStandIn = new UiContextStandIn();
-  private readonly rejections: UnhandledRejections = new UnhandledRejections();
-
-  constructor(appSign: string = VALID_APP_SIGN) {
-    this.provider = new EngineProvider(this.sim,
-      new EngineProfile(1234567, appSign, EngineScenario.StandardVideoCall, undefined, ''), this.clock);
-    const bob = this.sim.addParticipant('bob', 'Bob');
-    bob.join();
-    bob.publish();
-    EngineProvider.install(this.provider);
-    this.rejections.start();
-  }
-
-  /** The promise rejections nobody handled so far. */
-  get unhandled(): string[] {
-    return this.rejections.reasons;
-  }
-
-  get session(): CallSession {
-    return this.provider.session();
-  }
-
-  mount(page: DocPage): Rendered<object> {
-    const cls = loadPage(page);
-    const ui = this.ui;
-    (cls.prototype as { getUIContext: () => UiContextStandIn }).getUIContext = (): UiContextStandIn => ui;
-    return render(cls);
-  }
-
-  /** Lets simulated time pass, with the promise turns (and Node's unhandled-rejection check) in between. */
-  async wait(ms: number = STEP_MS * 6): Promise<void> {
-    await this.clock.advanceAsync(ms);
-    await nextTurn();
-  }
-
-  /** Lets time pass, then rebuilds the page. */
-  async settle(h: Rendered<object>, ms: number = STEP_MS * 6): Promise<void> {
-    await this.wait(ms);
-    h.rerender();
-  }
-
-  /** Uninstalls the provider and stops listening for unhandled rejections. */
-  close(): void {
-    this.rejections.stop();
-    EngineProvider.uninstall();
-  }
-}
-
-function joins(page: DocPage): boolean {
-  return /\.join\(/.test(page.source);
-}
+const GUEST_STREAM: string = DOC_GUEST_STREAM;
 
 function streamsShown(h: Rendered<object>): string[] {
   return h.findAll('RemoteStreamView').map((n: HostNode) => String((n.view as { streamID: string }).streamID));
@@ -143,7 +55,7 @@ export default function docPagesRenderTest() {
         done();
       });
 
-      if (!joins(page)) {
+      if (!joinsACall(page)) {
         continue;
       }
 

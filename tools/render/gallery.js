@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// `npm run gallery`: renders every @Preview of the kit and the demo in light and dark mode, in English and
-// Chinese, into docs/gallery/<Component>/<State>.<mode>.<locale>.png, and writes docs/gallery/README.md (the
-// pictures in a grid, the call screen first) and the picture tables of docs/components.md (between its
-// `<!-- gallery:<Component> -->` markers).
+// `npm run gallery`: renders every @Preview of the kit and the demo, and the docs' call pages (docpages.js), in
+// light and dark mode, in English and Chinese, into docs/gallery/<Component>/<State>.<mode>.<locale>.png, and
+// writes docs/gallery/README.md (the pictures in a grid, the call screen first) and the picture tables of
+// docs/components.md (between its `<!-- gallery:<Component> -->` markers).
 //
 //   npm run gallery                  add pictures of new previews; report pictures that changed (exit 1)
 //   npm run gallery -- --update      accept every change: rewrite changed pictures, delete stale ones
@@ -13,17 +13,21 @@
 const fs = require('fs');
 const path = require('path');
 const { discoverPreviews, renderPreview, pictureName, VARIANTS } = require('./previews');
+const { docPagePreviews } = require('./docpages');
 const { comparePng, writeFailure, ACCEPT } = require('./compare');
 const { REPO_ROOT } = require('./resources');
 const { filesUnder } = require('../check/files');
 
 const GALLERY_DIR = path.join(REPO_ROOT, 'docs', 'gallery');
 const COMPONENTS_DOC = path.join(REPO_ROOT, 'docs', 'components.md');
-/** The order of the gallery: the whole call screen first, then the public components. */
-const ORDER = ['CallScreen', 'CallView', 'CallControls', 'ConnectionBadge', 'LocalPreview', 'RemoteStreamView'];
+/** The order of the gallery: the whole call screen first, the docs' call pages, then the public components. */
+const ORDER = ['CallScreen', 'DocPages', 'CallView', 'CallControls', 'ConnectionBadge', 'LocalPreview', 'RemoteStreamView'];
 const INTROS = {
   CallScreen: 'The call page of the demo, built from `CallView`, `ConnectionBadge` and `CallControls` ' +
     '(`previews/CallScreenPreviews.ets`).',
+  DocPages: 'The call pages the docs show, exactly as written there (the README\'s call screen in 30 seconds, ' +
+    'the call page of Getting started), each in a call with Bob publishing on the simulated engine ' +
+    '(`tools/render/docpages.js`). The Chinese docs show the same code.',
 };
 const VARIANT_TITLES = { 'light.en_US': 'Light · English', 'dark.en_US': 'Dark · English',
   'light.zh_CN': 'Light · 中文', 'dark.zh_CN': 'Dark · 中文' };
@@ -48,6 +52,11 @@ function sortPreviews(previews) {
   const fromOtherFile = (p) => (path.basename(p.file) === `${p.component}Previews.ets` ? 0 : 1);
   return [...previews].sort((a, b) => rank(a.component) - rank(b.component) || a.component.localeCompare(b.component)
     || fromOtherFile(a) - fromOtherFile(b) || a.order - b.order);
+}
+
+/** Everything the gallery shows, in its order: the previews of the kit and the demo, and the docs' call pages. */
+function allPictures() {
+  return sortPreviews([...discoverPreviews(), ...docPagePreviews()]);
 }
 
 /** Width (CSS px) a picture is shown at: its size in vp, at most 180. */
@@ -123,7 +132,7 @@ function updateComponentsDoc(previews) {
 async function main(argv) {
   const args = parseArgs(argv);
   const started = Date.now();
-  const all = sortPreviews(discoverPreviews());
+  const all = allPictures();
   const chosen = all.filter((p) => !args.only || `${p.component}/${p.state}`.includes(args.only));
   const counts = { added: 0, updated: 0, unchanged: 0, changed: 0 };
   const changed = [];
@@ -183,4 +192,4 @@ if (require.main === module) {
     (e) => { process.stderr.write(`${e.stack || e}\n`); process.exitCode = 1; });
 }
 
-module.exports = { main, sortPreviews, GALLERY_DIR };
+module.exports = { main, sortPreviews, allPictures, GALLERY_DIR };

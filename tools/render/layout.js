@@ -10,6 +10,11 @@
 //    centred overflow stays centred), alignItems across (Center default) with alignSelf;
 //  - Flex: the same with direction, alignItems Start by default, and flexShrink 1 on overflow (no wrap);
 //  - Stack: children on top of each other, aligned by alignContent (Center default);
+//  - RelativeContainer: 100% of its parent unless sized; each child placed by its alignRules against the
+//    container ('__container__') or a sibling's id (siblings first, in dependency order): the first rule of each
+//    direction (left, middle, right; top, center, bottom) places the child's margin box at the anchor's
+//    Start/Center/End (Top/Center/Bottom), so a margin is the distance to the anchor; two rules of a direction
+//    give an unsized child its size; a child without a rule in a direction sits at 0 there, its margin unused;
 //  - a custom component with attributes is a box that centres its content (ets-loader wraps it in
 //    `__Common__`); one without attributes is transparent (its build root takes its place);
 //  - Grid: `fr` columns of columnsTemplate with columnsGap/rowsGap, rows as tall as their tallest item, or
@@ -137,6 +142,7 @@ class Layout {
     }
     if (LINEAR.has(t)) return this.linear(box, inner, ownW, ownH);
     if (t === 'Grid') return this.grid(box, inner, ownW, ownH);
+    if (t === 'RelativeContainer') return this.relative(box, inner);
     return this.stack(box, inner);
   }
 
@@ -296,6 +302,88 @@ class Layout {
         this.positioned(box, child, cw, ch);
       }
     } };
+  }
+
+  /**
+   * RelativeContainer (arkui_ace_engine relative_container_layout_algorithm): 100% of what its parent gives
+   * unless sized. Children are measured within its content box and placed by their alignRules, siblings they
+   * anchor to first; a rule whose anchor is not there is ignored, and children whose anchors form a loop are not
+   * shown.
+   */
+  relative(box, inner) {
+    const w = Number.isFinite(inner.maxW) ? inner.maxW : 0;
+    const h = Number.isFinite(inner.maxH) ? inner.maxH : 0;
+    return { w, h, place: (cw, ch) => {
+      const byId = new Map();
+      for (const child of box.children) {
+        const id = runtime.idOf(child.node);
+        if (id !== undefined) byId.set(id, child);
+      }
+      const rulesOf = (child) => {
+        const r = child.style.alignRules;
+        return r && typeof r === 'object' ? r : {};
+      };
+      const anchorsOf = (child) => Object.values(rulesOf(child))
+        .map((rule) => rule && rule.anchor).filter((a) => a !== undefined && a !== '__container__');
+      const placed = new Set();
+      const frames = new Map([['__container__', { x: 0, y: 0, w: cw, h: ch }]]);
+      let pending = [...box.children];
+      while (pending.length > 0) {
+        const ready = pending.filter((c) => anchorsOf(c).every((a) => !byId.has(a) || placed.has(byId.get(a))));
+        if (ready.length === 0) break;
+        for (const child of ready) {
+          this.placeRelative(child, rulesOf(child), inner, cw, ch, (a) => (byId.has(a) ? frames.get(a) : a === '__container__' ? frames.get(a) : undefined));
+          placed.add(child);
+          const id = runtime.idOf(child.node);
+          if (id !== undefined) {
+            frames.set(id, { x: child.x - child.margin.left, y: child.y - child.margin.top,
+              w: child.w + child.margin.left + child.margin.right, h: child.h + child.margin.top + child.margin.bottom });
+          }
+        }
+        pending = pending.filter((c) => !placed.has(c));
+      }
+      // A dependency loop: ArkUI lays none of them out.
+      box.children = box.children.filter((c) => placed.has(c));
+      for (const child of box.children) {
+        child.x += box.insets.left;
+        child.y += box.insets.top;
+      }
+    } };
+  }
+
+  /** Measures and places one child of a RelativeContainer (x/y in its content box). */
+  placeRelative(child, rules, inner, cw, ch, frameOf) {
+    const axes = [
+      { names: ['left', 'middle', 'right'], pos: 'x', size: 'w', exact: 'exactW', before: 'left', after: 'right' },
+      { names: ['top', 'center', 'bottom'], pos: 'y', size: 'h', exact: 'exactH', before: 'top', after: 'bottom' },
+    ];
+    // Where each rule puts its edge: the anchor's start, centre or end (the anchor's margin box for a sibling).
+    const lines = axes.map((axis) => axis.names.map((name) => {
+      const rule = rules[name];
+      const frame = rule ? frameOf(rule.anchor) : undefined;
+      if (!frame) return undefined;
+      const a = String(rule.align).split('.').pop();
+      const f = /Start|Top|Left/.test(a) ? 0 : /End|Bottom|Right/.test(a) ? 1 : 0.5;
+      return frame[axis.pos] + frame[axis.size] * f;
+    }));
+    const constraint = { ...inner, maxW: cw, maxH: ch, pctW: cw, pctH: ch };
+    axes.forEach((axis, i) => {
+      const set = lines[i].map((v, k) => (v === undefined ? undefined : k)).filter((k) => k !== undefined);
+      const own = axis.size === 'w' ? child.style.width : child.style.height;
+      if (set.length < 2 || own !== undefined) return;
+      // Two rules size an unsized child (its margin box): left–right, or twice left–middle / middle–right.
+      const [k1, k2] = set;
+      const span = lines[i][k2] - lines[i][k1];
+      constraint[axis.exact] = Math.max(0, k2 - k1 === 2 ? span : 2 * span);
+    });
+    this.measure(child, constraint);
+    axes.forEach((axis, i) => {
+      const k = lines[i].findIndex((v) => v !== undefined);
+      const outer = child[axis.size] + child.margin[axis.before] + child.margin[axis.after];
+      if (k < 0) { child[axis.pos] = 0; return; }
+      const at = lines[i][k] - outer * (k / 2);
+      child[axis.pos] = at + child.margin[axis.before];
+    });
   }
 
   grid(box, inner, ownW, ownH) {

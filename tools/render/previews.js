@@ -112,7 +112,8 @@ async function onPreviewClock(fn) {
 
 /**
  * Mounts a preview, lets SETTLE_MS of its call pass, and renders it in each variant.
- * @param preview one of discoverPreviews()
+ * @param preview one of discoverPreviews(), or a picture that mounts itself (docpages.js): `mount(clock)` returns
+ *   { harness, close() } with its world on the preview's clock; close() runs after the harness is unmounted
  * @param options { variants?, screen? (PHONE), settleMs?, mutate?(tree) (tests: change the tree before painting) }
  * @returns {Promise<{ variant, png: Buffer, root, width, height }[]>}
  */
@@ -120,11 +121,10 @@ async function renderPreview(preview, options = {}) {
   const variants = options.variants || VARIANTS;
   const screen = options.screen || PHONE;
   const settle = options.settleMs === undefined ? SETTLE_MS : options.settleMs;
-  const cls = structsOf(preview.file).get(preview.struct);
-  if (!cls) throw new Error(`${preview.struct} is not a struct of ${path.relative(REPO_ROOT, preview.file)}`);
   const lottie = require('@ohos/lottie');
   return onPreviewClock(async (clock) => {
-    const h = render(cls);
+    const mounted = preview.mount ? preview.mount(clock) : { harness: render(structOf(preview)), close: () => undefined };
+    const h = mounted.harness;
     try {
       for (let t = 0; t < settle; t += REBUILD_MS) {
         await clock.advanceAsync(Math.min(REBUILD_MS, settle - t));
@@ -139,9 +139,20 @@ async function renderPreview(preview, options = {}) {
         return { variant, ...picture };
       });
     } finally {
-      h.unmount();
+      try {
+        h.unmount();
+      } finally {
+        mounted.close();
+      }
     }
   });
+}
+
+/** The struct class of a preview found in the sources. */
+function structOf(preview) {
+  const cls = structsOf(preview.file).get(preview.struct);
+  if (!cls) throw new Error(`${preview.struct} is not a struct of ${path.relative(REPO_ROOT, preview.file)}`);
+  return cls;
 }
 
 /** The picture's file name under docs/gallery: `<Component>/<State>.<mode>.<locale>.png`. */

@@ -1,22 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
-// The screenshot check behind tools/kit-tests/Screenshots.render.test.ts: renders one preview in every variant
-// and compares each picture with its committed one in docs/gallery (compare.js). A difference writes the
-// expected, actual and difference pictures under .tmp/screenshots/ and says how to accept an intended change.
+// The screenshot check behind tools/kit-tests/Screenshots.render.test.ts: renders one preview (or one of the docs'
+// call pages, docpages.js) in every variant and compares each picture with its committed one in docs/gallery
+// (compare.js). A difference writes the expected, actual and difference pictures under .tmp/screenshots/ and says
+// how to accept an intended change.
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { discoverPreviews, renderPreview, pictureName, PHONE } = require('./previews');
+const { renderPreview, pictureName, PHONE } = require('./previews');
 const { flatten, layoutTree } = require('./layout');
 const { settleAreas } = require('./areas');
 const { idOf } = require('../host/render/harness');
 const { decode } = require('./compare');
 const { comparePng, writeFailure, ACCEPT } = require('./compare');
-const { sortPreviews, GALLERY_DIR } = require('./gallery');
+const { allPictures, GALLERY_DIR } = require('./gallery');
 const { REPO_ROOT, Resources } = require('./resources');
 
-/** Every preview, in the gallery's order. */
+/** Every preview, and the docs' call pages, in the gallery's order. */
 function previewsToCheck() {
-  return sortPreviews(discoverPreviews());
+  return allPictures();
 }
 
 /**

@@ -78,6 +78,7 @@ function styleOf(node, res, file) {
     position: first('position'),
     offset: first('offset'),
     markAnchor: first('markAnchor'),
+    alignRules: first('alignRules'),
     zIndex: Number(first('zIndex')) || 0,
     clip: first('clip') === true,
     radius: corners(first('borderRadius'), res, file),

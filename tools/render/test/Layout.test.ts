@@ -2,13 +2,13 @@
 // The renderer's layout rules against boxes computed by hand (fixtures/src/main/ets/LayoutCases.ets): a Column
 // sharing its height by layoutWeight, a Stack aligning to its bottom end, percentages inside padding, a centred
 // overflowing Row, Blank, margin, aspectRatio, custom components, visibility, position, a Grid of 3:4 items
-// and a fixed Grid whose rows share its height.
+// a fixed Grid whose rows share its height, and a RelativeContainer's alignRules.
 import { describe, expect, it } from '@ohos/hypium';
 import { render } from '../../host/render/harness';
 import { idOf } from '../../host/render/harness';
 import {
-  BlankMarginAspect, BottomEndStack, CustomBoxes, FixedRowsGrid, OverflowingRow, PercentInPadding, ThreeColumnGrid,
-  VisibilityAndPosition, WeightColumn
+  BlankMarginAspect, BottomEndStack, CustomBoxes, FixedRowsGrid, OverflowingRow, PercentInPadding, RelativeRules,
+  ThreeColumnGrid, VisibilityAndPosition, WeightColumn
 } from './fixtures/src/main/ets/LayoutCases';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -116,6 +116,15 @@ export default function renderLayoutTest() {
       expectFrame(all, 'f1', col + 4, 0, col, row);
       expectFrame(all, 'f2', 0, row + 4, col, row);
       expectFrame(all, 'f4', 0, 2 * (row + 4), col, row);
+    });
+
+    it('places RelativeContainer children by their alignRules, margins as distances to the anchors', 0, () => {
+      const all = frames(RelativeRules);
+      expectFrame(all, 'tr', 144, 18, 40, 30);
+      expectFrame(all, 'bc', 70, 258, 60, 20);
+      expectFrame(all, 'below', 144, 52, 20, 10);
+      expectFrame(all, 'stretched', 10, 150, 180, 10);
+      expectFrame(all, 'free', 10, 10, 10, 10);
     });
   });
 }
