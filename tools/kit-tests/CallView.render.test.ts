@@ -8,9 +8,8 @@
 // (tools/render) and give onAreaChange the laid-out areas, as ArkUI does).
 import { describe, expect, it } from '@ohos/hypium';
 import { render, Rendered } from '../host/render/harness';
-import {
-  CallView, CALL_VIEW_MAX_GRID_STREAMS, CallViewGrid, callViewGridFor
-} from '../../components/src/main/ets/components/CallView';
+import { CallView, CALL_VIEW_MAX_GRID_STREAMS } from '../../components/src/main/ets/components/CallView';
+import { CallViewGrid, callViewGridFor } from '../../components/src/main/ets/components/internal/CallViewGrid';
 import {
   CALL_VIEW_GRID_ID, CALL_VIEW_LOCAL_TILE_ID, CALL_VIEW_PIP_ID, CALL_VIEW_REMOTE_TILE_ID, CALL_VIEW_SMALL_TILE_ID,
   REMOTE_STREAM_ID_PREFIX
