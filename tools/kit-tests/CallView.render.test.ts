@@ -4,7 +4,7 @@
 // video surfaces, and is undone when the remote stream it was made with leaves; the grid never shows more than
 // the SDK's 12 playable streams; the app's bars, which CallView measures itself, keep the small tile and the grid
 // clear of them as they grow and shrink. Host limits: ./README.md (no layout: sizes and positions are read from
-// the recorded attributes, except in the bar tests, which lay the tree out with the gallery's renderer
+// the recorded attributes, except in the bar tests and the quality bars' test, which lay the tree out with the gallery's renderer
 // (tools/render) and give onAreaChange the laid-out areas, as ArkUI does).
 import { describe, expect, it } from '@ohos/hypium';
 import { render, Rendered } from '../host/render/harness';
@@ -12,8 +12,9 @@ import { CallView, CALL_VIEW_MAX_GRID_STREAMS } from '../../components/src/main/
 import { CallViewGrid, callViewGridFor } from '../../components/src/main/ets/components/internal/CallViewGrid';
 import {
   CALL_VIEW_GRID_ID, CALL_VIEW_LOCAL_TILE_ID, CALL_VIEW_PIP_ID, CALL_VIEW_REMOTE_TILE_ID, CALL_VIEW_SMALL_TILE_ID,
-  REMOTE_STREAM_ID_PREFIX
+  REMOTE_STREAM_ID_PREFIX, VIDEO_TILE_QUALITY
 } from '../../components/src/main/ets/components/ComponentIds';
+import { StreamQualityLevel } from '../../components/src/main/ets/engine/EngineTypes';
 import { CallViewWithBars, FIXTURE_BOTTOM_BAR_ID, FIXTURE_TOP_BAR_ID } from './fixtures/CallViewWithBars';
 import { RemoteStreamView } from '../../components/src/main/ets/components/RemoteStreamView';
 import { SimulatedParticipant } from '../../components/src/main/ets/engine/SimulatedParticipant';
@@ -34,6 +35,11 @@ class Phone {
   /** Lays the tree out and calls onAreaChange where an area changed, until nothing moves. */
   layOut(h: Rendered<object>): void {
     layOutMounted(h, { width: this.width, height: this.height }, this.reported);
+  }
+
+  /** Every laid-out box (offsets not included). */
+  boxes(h: Rendered<object>): InspectedBox[] {
+    return layOutMounted(h, { width: this.width, height: this.height }, this.reported);
   }
 
   /** The laid-out frame of the node with `id` (offsets, which ArkUI applies when painting, not included). */
@@ -302,6 +308,42 @@ export default function callViewRenderTest() {
         h.root.topHeight = 0;
         phone.layOut(h);
         expect(shownSpan(h, phone, CALL_VIEW_LOCAL_TILE_ID)).assertEqual('12–156');
+        h.unmount();
+        done();
+      });
+
+    it("keeps the large tile's quality bars clear of the small tile and of the app's bars, whatever their heights", 0,
+      async (done: Function) => {
+        const w = new CallViewWorld();
+        await w.join();
+        w.guest(1).setNetworkQuality(StreamQualityLevel.Bad, StreamQualityLevel.Bad);
+        const h = w.mountWithBars(0, 0);
+        await w.settle(h);
+        // The first quality report comes 3 s after playing starts.
+        await w.settle(h, 3500);
+        const phone = new Phone();
+        const problems: string[] = [];
+        const heights: number[][] = [[0, 0], [16, 96], [56, 120], [120, 200]];
+        for (const bars of heights) {
+          h.root.topHeight = bars[0];
+          h.root.bottomHeight = bars[1];
+          phone.layOut(h);
+          const boxes = phone.boxes(h);
+          const quality = boxes.filter((b: InspectedBox) => b.id !== undefined && b.id.startsWith(REMOTE_STREAM_ID_PREFIX) &&
+            b.id.endsWith(VIDEO_TILE_QUALITY))[0];
+          const small = phone.frame(h, CALL_VIEW_LOCAL_TILE_ID);
+          if (quality === undefined) {
+            problems.push(`bars ${bars.join('/')}: no quality bars`);
+            continue;
+          }
+          const apart = quality.x >= small.x + small.w || small.x >= quality.x + quality.w || quality.y >= small.y + small.h ||
+            small.y >= quality.y + quality.h;
+          if (!apart || quality.y < bars[0] || quality.y + quality.h > 780 - bars[1]) {
+            problems.push(`bars ${bars.join('/')}: quality ${span(quality)} at x ${Math.round(quality.x)}, ` +
+              `small tile ${span(small)} at x ${Math.round(small.x)}`);
+          }
+        }
+        expect(problems.join('; ')).assertEqual('');
         h.unmount();
         done();
       });

@@ -4,12 +4,14 @@
 // Chinese, the connection badge's pill stands out from a black page in dark mode; on the call screen CallView's
 // own overlays (names, the small tile) stay clear of the app's badge and buttons, the grid fills the space
 // between them with nothing cut, a video tile is filled to its edges, a denied button stays readable in dark
-// mode, the missing-provider notice sits in the badge's own pill, and a group call frames its speaker, not everyone.
+// mode, the missing-provider notice sits in the badge's own pill, and a group call frames its speaker, not everyone;
+// with a poor remote connection the quality bars are not under the small tile.
 import { describe, expect, it } from '@ohos/hypium';
 import {
   CALL_CONTROLS_AUDIO_OUTPUT_ID, CALL_CONTROLS_CAMERA_ID, CALL_CONTROLS_HANG_UP_ID, CALL_CONTROLS_MIC_ID,
-  CALL_CONTROLS_ROOT_ID, CALL_CONTROLS_SWITCH_CAMERA_ID, CALL_VIEW_LOCAL_TILE_ID, CONNECTION_BADGE_ROOT_ID,
-  PROVIDER_MISSING_ID, REMOTE_STREAM_ID_PREFIX, VIDEO_TILE_NAME, VIDEO_TILE_SPEAKING, VIDEO_TILE_TEST_PATTERN
+  CALL_CONTROLS_ROOT_ID, CALL_CONTROLS_SWITCH_CAMERA_ID, CALL_VIEW_LOCAL_TILE_ID, CALL_VIEW_TOP_BAR_ID,
+  CONNECTION_BADGE_ROOT_ID, PROVIDER_MISSING_ID, REMOTE_STREAM_ID_PREFIX, VIDEO_TILE_NAME, VIDEO_TILE_QUALITY,
+  VIDEO_TILE_SPEAKING, VIDEO_TILE_TEST_PATTERN
 } from '../../components/src/main/ets/components/ComponentIds';
 import { InspectedBox, inspectPreview, PreviewEntry, previewsToCheck, Variant } from '../render/screenshots';
 
@@ -101,6 +103,15 @@ function gridProblems(label: string, boxes: InspectedBox[], tiles: number, top: 
     problems.push(`${label}: the grid ends at ${lowest.toFixed(1)}, leaving ${(limit - lowest).toFixed(1)} vp empty`);
   }
   return problems;
+}
+
+/** The box of the one part of a tile whose id starts with `prefix` and ends with `part`. */
+function tilePart(boxes: InspectedBox[], prefix: string, part: string): InspectedBox {
+  const found = boxes.filter((b: InspectedBox) => b.id !== undefined && b.id.startsWith(prefix) && b.id.endsWith(part));
+  if (found.length !== 1) {
+    throw new Error(`${found.length} boxes with an id ${prefix}…${part}`);
+  }
+  return found[0];
 }
 
 export default function designRenderTest() {
@@ -283,6 +294,25 @@ export default function designRenderTest() {
           const noticeColour = shown.pixel(notice.x + 2, notice.y + 1).join(',');
           if (noticeColour !== pillColour || !inside(notice, pill)) {
             problems.push(`${variant.mode} ${variant.locale}: notice ${noticeColour} at ${where(notice)} in pill ${pillColour} at ${where(pill)}`);
+          }
+        }
+        expect(problems.join('\n')).assertEqual('');
+        done();
+      });
+
+    it("keeps the remote user's quality bars clear of the small tile when their connection is poor", 0,
+      async (done: Function) => {
+        const problems: string[] = [];
+        for (const variant of ALL_VARIANTS) {
+          const shown = await inspectPreview(preview('CallScreen', 'PoorConnection'), variant);
+          const small = byId(shown.boxes, CALL_VIEW_LOCAL_TILE_ID);
+          const bars = tilePart(shown.boxes, REMOTE_STREAM_ID_PREFIX, VIDEO_TILE_QUALITY);
+          const topBar = byId(shown.boxes, CALL_VIEW_TOP_BAR_ID);
+          const controls = byId(shown.boxes, CALL_CONTROLS_ROOT_ID);
+          if (overlap(bars, small) || overlap(bars, controls) || bars.y < bottom(topBar) || bars.x < 0 ||
+            bars.x + bars.w > shown.screen.width) {
+            problems.push(`${variant.mode} ${variant.locale}: bars ${where(bars)}, small tile ${where(small)}, ` +
+              `buttons ${where(controls)}`);
           }
         }
         expect(problems.join('\n')).assertEqual('');

@@ -8,7 +8,8 @@
 //  - Column/Row (linear): children one after another with `space`, layoutWeight shares what is left of a
 //    known main size, Blank/flexGrow fill it when no weight does, justifyContent along (Start default,
 //    centred overflow stays centred), alignItems across (Center default) with alignSelf;
-//  - Flex: the same with direction, alignItems Start by default, and flexShrink 1 on overflow (no wrap);
+//  - Flex: the same with direction, alignItems Start by default, and flexShrink 1 on overflow (no wrap); in a
+//    Row or Column only children with a flexShrink of their own shrink (ArkUI's default there is 0);
 //  - Stack: children on top of each other, aligned by alignContent (Center default);
 //  - RelativeContainer: 100% of its parent unless sized; each child placed by its alignRules against the
 //    container ('__container__') or a sibling's id (siblings first, in dependency order): the first rule of each
@@ -220,6 +221,8 @@ class Layout {
     const space = resolve(length(o.space), undefined, this.density) || 0;
     const main = vertical ? 'h' : 'w';
     const cross = vertical ? 'w' : 'h';
+    // flexShrink: 1 by default in a Flex, 0 in a Row or Column (ArkUI's flex-layout attributes).
+    const shrinkOf = (c) => (c.style.flexShrink !== undefined ? c.style.flexShrink : flex ? 1 : 0);
     const mainMargin = (c) => (vertical ? c.margin.top + c.margin.bottom : c.margin.left + c.margin.right);
     const crossMargin = (c) => (vertical ? c.margin.left + c.margin.right : c.margin.top + c.margin.bottom);
     const ownMain = vertical ? ownH : ownW;
@@ -253,12 +256,12 @@ class Layout {
         this.measure(child, { ...inner, [vertical ? 'exactH' : 'exactW']: child[main] + mainMargin(child) + extra });
         used += extra;
       }
-    } else if (flex && mainSize !== undefined && used > mainSize) {
-      const shrinkers = kids.filter((c) => (c.style.flexShrink === undefined ? 1 : c.style.flexShrink) > 0);
-      const total = shrinkers.reduce((n, c) => n + (c.style.flexShrink === undefined ? 1 : c.style.flexShrink) * c[main], 0);
+    } else if ((flex || kids.some((c) => shrinkOf(c) > 0)) && mainSize !== undefined && used > mainSize) {
+      const shrinkers = kids.filter((c) => shrinkOf(c) > 0);
+      const total = shrinkers.reduce((n, c) => n + shrinkOf(c) * c[main], 0);
       const over = used - mainSize;
       for (const child of shrinkers) {
-        const cut = total > 0 ? (over * (child.style.flexShrink === undefined ? 1 : child.style.flexShrink) * child[main]) / total : 0;
+        const cut = total > 0 ? (over * shrinkOf(child) * child[main]) / total : 0;
         this.measure(child, { ...inner, [vertical ? 'exactH' : 'exactW']: Math.max(0, child[main] + mainMargin(child) - cut) });
       }
       used = mainSize;

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // The renderer's layout rules against boxes computed by hand (fixtures/src/main/ets/LayoutCases.ets): a Column
 // sharing its height by layoutWeight, a Stack aligning to its bottom end, percentages inside padding, a centred
-// overflowing Row, Blank, margin, aspectRatio, custom components, visibility, position, a Grid of 3:4 items
+// overflowing Row, a Row whose one flexShrink child gives way, Blank, margin, aspectRatio, custom components, visibility, position, a Grid of 3:4 items
 // a fixed Grid whose rows share its height, and a RelativeContainer's alignRules.
 import { describe, expect, it } from '@ohos/hypium';
 import { render } from '../../host/render/harness';
 import { idOf } from '../../host/render/harness';
 import {
   BlankMarginAspect, BottomEndStack, CustomBoxes, FixedRowsGrid, OverflowingRow, PercentInPadding, RelativeRules,
-  ThreeColumnGrid, VisibilityAndPosition, WeightColumn
+  ShrinkingRow, ThreeColumnGrid, VisibilityAndPosition, WeightColumn
 } from './fixtures/src/main/ets/LayoutCases';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -74,6 +74,14 @@ export default function renderLayoutTest() {
       expectFrame(all, 'first', -35, 10, 50, 20);
       expectFrame(all, 'second', 25, 0, 50, 40);
       expectFrame(all, 'third', 85, 10, 50, 20);
+    });
+
+    it('shrinks only the Row child with a flexShrink of its own when the children are too wide', 0, () => {
+      const all = frames(ShrinkingRow);
+      // 30 + 70 + 20 + 2 gaps of 10 = 140 in 100: the 40 over comes off the shrinking child alone.
+      expectFrame(all, 'fixed-start', 0, 0, 30, 20);
+      expectFrame(all, 'shrinks', 40, 0, 30, 20);
+      expectFrame(all, 'fixed-end', 80, 0, 20, 20);
     });
 
     it('lets Blank take the free width, margin shrink a 100% child and aspectRatio set the height', 0, () => {
