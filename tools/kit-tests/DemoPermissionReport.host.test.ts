@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The call page reports camera and microphone permissions to the kit on every check. The kit remembers a
 // refusal across calls, so a permission granted since (in Settings, between calls) must be reported when
-// the next call starts, or the preview would still say "Camera permission is off".
+// the next call starts, or the preview would still say "Camera access is off".
 import { describe, expect, it } from '@ohos/hypium';
 import { CallSession, ManualClock } from '@zegocallkit/components';
 import { CredentialsProblem, DemoCredentials } from '../../demo/src/main/ets/common/Credentials';
@@ -25,7 +25,7 @@ function demoSession(): CallSession {
 
 export default function permissionReportTest(): void {
   describe('PermissionReport', () => {
-    it('clears "camera permission is off" when the next call starts with the permission granted in Settings', 0,
+    it('clears "camera access is off" when the next call starts with the permission granted in Settings', 0,
       () => {
         const session = demoSession();
         const refused = permissions(PermissionState.DeniedInSettings, PermissionState.DeniedInSettings);

@@ -5,13 +5,14 @@
 // own overlays (names, the small tile) stay clear of the app's badge and buttons, the grid fills the space
 // between them with nothing cut, a video tile is filled to its edges, a denied button stays readable in dark
 // mode, the missing-provider notice sits in the badge's own pill, and a group call frames its speaker, not everyone;
-// with a poor remote connection the quality bars are not under the small tile.
+// with a poor remote connection the quality bars are not under the small tile, and with the permissions refused
+// the small self-view says so in full.
 import { describe, expect, it } from '@ohos/hypium';
 import {
   CALL_CONTROLS_AUDIO_OUTPUT_ID, CALL_CONTROLS_CAMERA_ID, CALL_CONTROLS_HANG_UP_ID, CALL_CONTROLS_MIC_ID,
   CALL_CONTROLS_ROOT_ID, CALL_CONTROLS_SWITCH_CAMERA_ID, CALL_VIEW_LOCAL_TILE_ID, CALL_VIEW_TOP_BAR_ID,
-  CONNECTION_BADGE_ROOT_ID, PROVIDER_MISSING_ID, REMOTE_STREAM_ID_PREFIX, VIDEO_TILE_NAME, VIDEO_TILE_QUALITY,
-  VIDEO_TILE_SPEAKING, VIDEO_TILE_TEST_PATTERN
+  CONNECTION_BADGE_ROOT_ID, LOCAL_PREVIEW_ID_PREFIX, PROVIDER_MISSING_ID, REMOTE_STREAM_ID_PREFIX, VIDEO_TILE_NAME,
+  VIDEO_TILE_QUALITY, VIDEO_TILE_REASON, VIDEO_TILE_SPEAKING, VIDEO_TILE_TEST_PATTERN
 } from '../../components/src/main/ets/components/ComponentIds';
 import { InspectedBox, inspectPreview, PreviewEntry, previewsToCheck, Variant } from '../render/screenshots';
 
@@ -313,6 +314,22 @@ export default function designRenderTest() {
             bars.x + bars.w > shown.screen.width) {
             problems.push(`${variant.mode} ${variant.locale}: bars ${where(bars)}, small tile ${where(small)}, ` +
               `buttons ${where(controls)}`);
+          }
+        }
+        expect(problems.join('\n')).assertEqual('');
+        done();
+      });
+
+    it('says in full, inside the small self-view, that the camera permission is refused, in English and Chinese', 0,
+      async (done: Function) => {
+        const problems: string[] = [];
+        for (const variant of ALL_VARIANTS) {
+          const shown = await inspectPreview(preview('CallScreen', 'PermissionsRefused'), variant);
+          const small = byId(shown.boxes, CALL_VIEW_LOCAL_TILE_ID);
+          const reason = tilePart(shown.boxes, LOCAL_PREVIEW_ID_PREFIX, VIDEO_TILE_REASON);
+          const lines = (reason.lines as string[]).join(' / ');
+          if (reason.truncated === true || lines.includes('…') || !inside(reason, small)) {
+            problems.push(`${variant.mode} ${variant.locale}: "${lines}" at ${where(reason)} in the tile ${where(small)}`);
           }
         }
         expect(problems.join('\n')).assertEqual('');

@@ -238,12 +238,12 @@ export default function localPreviewRenderTest() {
         done();
       });
 
-    it('says the camera permission is off when the camera may not be used', 0, async (done: Function) => {
+    it('says camera access is off when the camera may not be used', 0, async (done: Function) => {
       const world = new VideoTileWorld();
       world.sim.setPermissions(false, true);
       await world.join();
       const h = await loaded(world);
-      expect(reasonOf(h)).assertEqual('Camera permission is off');
+      expect(reasonOf(h)).assertEqual('Camera access is off');
       expect(h.query(part(h, VIDEO_TILE_TEST_PATTERN))).assertUndefined();
       done();
     });
