@@ -6,15 +6,18 @@
 // between them with nothing cut, a video tile is filled to its edges, a denied button stays readable in dark
 // mode, the missing-provider notice sits in the badge's own pill, and a group call frames its speaker, not everyone;
 // with a poor remote connection the quality bars are not under the small tile, and with the permissions refused
-// the small self-view says so in full.
+// the small self-view says so in full and the buttons' hints read over the video.
 import { describe, expect, it } from '@ohos/hypium';
 import {
-  CALL_CONTROLS_AUDIO_OUTPUT_ID, CALL_CONTROLS_CAMERA_ID, CALL_CONTROLS_HANG_UP_ID, CALL_CONTROLS_MIC_ID,
-  CALL_CONTROLS_ROOT_ID, CALL_CONTROLS_SWITCH_CAMERA_ID, CALL_VIEW_LOCAL_TILE_ID, CALL_VIEW_TOP_BAR_ID,
-  CONNECTION_BADGE_ROOT_ID, LOCAL_PREVIEW_ID_PREFIX, PROVIDER_MISSING_ID, REMOTE_STREAM_ID_PREFIX, VIDEO_TILE_NAME,
-  VIDEO_TILE_QUALITY, VIDEO_TILE_REASON, VIDEO_TILE_SPEAKING, VIDEO_TILE_TEST_PATTERN
+  CALL_CONTROLS_AUDIO_OUTPUT_ID, CALL_CONTROLS_CAMERA_HINT_ID, CALL_CONTROLS_CAMERA_ID, CALL_CONTROLS_HANG_UP_ID,
+  CALL_CONTROLS_MIC_HINT_ID, CALL_CONTROLS_MIC_ID, CALL_CONTROLS_ROOT_ID, CALL_CONTROLS_SWITCH_CAMERA_ID,
+  CALL_VIEW_LOCAL_TILE_ID, CALL_VIEW_TOP_BAR_ID, CONNECTION_BADGE_ROOT_ID, LOCAL_PREVIEW_ID_PREFIX,
+  PROVIDER_MISSING_ID, REMOTE_STREAM_ID_PREFIX, VIDEO_TILE_NAME, VIDEO_TILE_QUALITY, VIDEO_TILE_REASON,
+  VIDEO_TILE_SPEAKING, VIDEO_TILE_TEST_PATTERN
 } from '../../components/src/main/ets/components/ComponentIds';
-import { InspectedBox, inspectPreview, PreviewEntry, previewsToCheck, Variant } from '../render/screenshots';
+import {
+  InspectedBox, InspectedPreview, inspectPreview, PreviewEntry, previewsToCheck, Variant
+} from '../render/screenshots';
 
 const LIGHT_ENGLISH: Variant = { mode: 'light', locale: 'en_US' };
 const LIGHT_CHINESE: Variant = { mode: 'light', locale: 'zh_CN' };
@@ -113,6 +116,23 @@ function tilePart(boxes: InspectedBox[], prefix: string, part: string): Inspecte
     throw new Error(`${found.length} boxes with an id ${prefix}…${part}`);
   }
   return found[0];
+}
+
+/**
+ * How well the text of `box` stands out from what is behind it: the best contrast of a pixel of the box with
+ * the pixel of the same column in the box's top row (above the letters, so what is behind the text there: the
+ * hint's own background, or the video). Anti-aliasing only lowers it, so the letters' cores give the text's
+ * contrast.
+ */
+function textContrast(shown: InspectedPreview, box: InspectedBox): number {
+  let best = 1;
+  for (let x = box.x + 0.25; x < box.x + box.w; x += 0.5) {
+    const behind = shown.pixel(x, box.y + 0.25);
+    for (let y = box.y + 0.75; y < box.y + box.h; y += 0.5) {
+      best = Math.max(best, contrast(shown.pixel(x, y), behind));
+    }
+  }
+  return best;
 }
 
 export default function designRenderTest() {
@@ -330,6 +350,31 @@ export default function designRenderTest() {
           const lines = (reason.lines as string[]).join(' / ');
           if (reason.truncated === true || lines.includes('…') || !inside(reason, small)) {
             problems.push(`${variant.mode} ${variant.locale}: "${lines}" at ${where(reason)} in the tile ${where(small)}`);
+          }
+        }
+        expect(problems.join('\n')).assertEqual('');
+        done();
+      });
+
+    it("writes a denied button's hint readably (4.5:1) over the video, whole, inside its 64 vp slot", 0,
+      async (done: Function) => {
+        const problems: string[] = [];
+        for (const variant of ALL_VARIANTS) {
+          const shown = await inspectPreview(preview('CallScreen', 'PermissionsRefused'), variant);
+          const pairs: string[][] = [[CALL_CONTROLS_MIC_HINT_ID, CALL_CONTROLS_MIC_ID],
+            [CALL_CONTROLS_CAMERA_HINT_ID, CALL_CONTROLS_CAMERA_ID]];
+          for (const pair of pairs) {
+            const hint = byId(shown.boxes, pair[0]);
+            const button = byId(shown.boxes, pair[1]);
+            const slot: InspectedBox = {
+              id: undefined, type: 'slot', x: button.x + button.w / 2 - 32, y: 0, w: 64, h: shown.screen.height,
+              lines: undefined, truncated: undefined
+            };
+            const ratio = textContrast(shown, hint);
+            if (ratio < 4.5 || hint.truncated === true || !inside(hint, slot) || bottom(hint) > shown.screen.height) {
+              problems.push(`${variant.mode} ${variant.locale}: ${pair[0]} "${(hint.lines as string[]).join(' / ')}" ` +
+                `at ${where(hint)}, ${ratio.toFixed(2)}:1`);
+            }
           }
         }
         expect(problems.join('\n')).assertEqual('');
